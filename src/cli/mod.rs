@@ -1,0 +1,87 @@
+//! The command line: one plain function per subcommand, each calling the domain directly.
+
+pub mod check;
+pub mod gen_case;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::Lang;
+
+/// Exit codes shared by every subcommand.
+pub mod exit {
+    pub const OK: u8 = 0;
+    /// Warnings only, reported as failure because `--deny-warnings` was given.
+    pub const WARNINGS: u8 = 1;
+    /// Bad input: a file with errors, an unreadable file, a bad argument.
+    pub const ERRORS: u8 = 2;
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "revmap",
+    version,
+    about = "Run a reverse-mentoring workshop in the terminal: read a case, form pairs where the \
+             mentor is younger or lower in status than the mentee, build each pair's \
+             individual mentoring map.",
+    long_about = "Run a reverse-mentoring workshop in the terminal.\n\n\
+                  In reverse mentoring the mentor is lower in status than the mentee (younger, \
+                  less experienced or lower in position) and both sides learn. revmap guides a \
+                  facilitator through a project session: read a case, define goals, form pairs \
+                  from the participants' deficits and offers, build an individual mentoring map \
+                  per pair, and present it to the room.\n\n\
+                  With no subcommand revmap opens the interactive session: on FILE if given, \
+                  otherwise on the built-in demo case.",
+    after_help = "Examples:\n  revmap                               open the demo case\n  \
+                  revmap scenarios/school-291.ron      open a case\n  \
+                  revmap check scenarios/*.ron         check case files before a workshop\n  \
+                  revmap gen-case --participants 200   make a practice case"
+)]
+pub struct Cli {
+    /// Case or session file to open (default: the built-in demo case)
+    pub file: Option<PathBuf>,
+
+    /// Interface language (default: the LANG environment variable, then the case's language)
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check case files for errors and warnings, like a compiler
+    Check(check::Args),
+    /// Write a synthetic case of any size, for drills and benchmarks
+    GenCase(gen_case::Args),
+}
+
+/// Runs a subcommand and returns the process exit code.
+pub fn run(command: Command) -> ExitCode {
+    let code = match command {
+        Command::Check(args) => check::run(&args),
+        Command::GenCase(args) => gen_case::run(&args),
+    };
+    ExitCode::from(code)
+}
+
+/// Writes command output to FILE (atomically) or to standard output.
+fn write_output(path: Option<&std::path::Path>, text: &str, command: &str) -> u8 {
+    use std::io::Write;
+    match path {
+        Some(p) => match crate::store::atomic::write_atomic(p, text.as_bytes(), false) {
+            Ok(()) => exit::OK,
+            Err(e) => {
+                eprintln!("revmap {command}: cannot write {}: {e}", p.display());
+                exit::ERRORS
+            }
+        },
+        None => {
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            exit::OK
+        }
+    }
+}

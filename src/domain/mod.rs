@@ -1,0 +1,10 @@
+//! The domain: cases, participants, status, validation, synthetic cases. Plain Rust with no
+//! terminal or file-system dependency, so the CLI, the TUI and tests share it.
+
+pub mod case;
+pub mod diag;
+pub mod limits;
+pub mod status;
+pub mod synth;
+pub mod text;
+pub mod validate;

@@ -1,0 +1,88 @@
+//! Small text helpers shared by validation, import and the UI: control characters and
+//! "did you mean" suggestions.
+
+/// The first character that must never reach a terminal or a file from user text, if any.
+/// Newlines and tabs are allowed only where `multiline` is true.
+pub fn forbidden_char(s: &str, multiline: bool) -> Option<char> {
+    s.chars().find(|&c| {
+        let allowed_ws = multiline && (c == '\n' || c == '\t' || c == '\r');
+        (c.is_control() && !allowed_ws) || is_bidi_control(c)
+    })
+}
+
+/// Bidirectional overrides can make a name display as something else ("Trojan source").
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Replaces every control character with U+FFFD so text is always safe to print.
+pub fn sanitize(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Levenshtein distance on characters, stopping early once it exceeds `limit`.
+fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        if cur.iter().min().copied().unwrap_or(0) > limit {
+            return None;
+        }
+        prev = cur;
+    }
+    prev.last().copied().filter(|&d| d <= limit)
+}
+
+/// The closest known id to `unknown`, when it is close enough to be a typo.
+pub fn suggest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (unknown.chars().count() / 3).clamp(1, 3);
+    known
+        .into_iter()
+        .filter_map(|k| distance(unknown, k, limit).map(|d| (d, k)))
+        .min()
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_escape_sequences() {
+        assert_eq!(forbidden_char("Anna\u{1b}[31m", false), Some('\u{1b}'));
+        assert_eq!(forbidden_char("line\nline", false), Some('\n'));
+        assert_eq!(forbidden_char("line\nline", true), None);
+        assert_eq!(forbidden_char("Анна \u{202E}", true), Some('\u{202E}'));
+        assert_eq!(forbidden_char("Анна Петровна", false), None);
+    }
+
+    #[test]
+    fn sanitize_replaces_controls() {
+        assert_eq!(sanitize("a\u{1b}b\u{0}c\nd"), "a\u{FFFD}b\u{FFFD}c\nd");
+    }
+
+    #[test]
+    fn suggests_close_ids_only() {
+        let known = ["excel", "video", "parents-meetings"];
+        assert_eq!(suggest("exel", known), Some("excel"));
+        assert_eq!(suggest("parent-meetings", known), Some("parents-meetings"));
+        assert_eq!(suggest("physics", known), None);
+    }
+}

@@ -1,0 +1,9 @@
+//! Files: RON load and save with limits, located errors, and (later) sessions, autosave
+//! and recovery. The domain never touches the file system; this module does.
+
+pub mod atomic;
+pub mod case_file;
+pub mod locate;
+pub mod report;
+pub mod ron_io;
+pub mod source;
