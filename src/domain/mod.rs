@@ -4,6 +4,8 @@
 pub mod case;
 pub mod diag;
 pub mod limits;
+pub mod pairing;
+pub mod session;
 pub mod status;
 pub mod synth;
 pub mod text;
