@@ -289,3 +289,29 @@ fn help_and_version_speak_to_a_trainer() {
         format!("revmap {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn a_million_participants_are_refused_at_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let person = r#"(id:"",name:"",role:Coach,age:1,experience:1,position:""),"#;
+    let mut text = String::from(
+        r#"Case(version:1,title:"x",catalogue:(directions:[(id:"d",name:"d",topics:[(id:"t",name:"t")])]),participants:["#,
+    );
+    text.reserve(person.len() * 1_000_000 + 8);
+    for _ in 0..1_000_000 {
+        text.push_str(person);
+    }
+    text.push_str("])");
+    let p = dir.path().join("million.ron");
+    std::fs::write(&p, &text).unwrap();
+    drop(text);
+    let out = revmap(&["check", "--format", "json", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &json[0]["diagnostics"][0];
+    assert_eq!(d["code"], "too-many", "{d}");
+    assert!(
+        d["message"].as_str().unwrap().contains("more than 100000"),
+        "{d}"
+    );
+}

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::limits::{MAX_LIST, MAX_PARTICIPANTS, MAX_PER_PERSON, MAX_TOPICS, bounded};
+
 /// The case format version this build writes. Older versions are migrated on load.
 pub const CASE_VERSION: u32 = 1;
 
@@ -22,22 +24,23 @@ pub struct Case {
     /// The situation a team reads before it starts.
     #[serde(default)]
     pub narrative: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub organisations: Vec<Organisation>,
     pub catalogue: Catalogue,
     #[serde(default)]
     pub status_rule: StatusRule,
+    #[serde(deserialize_with = "bounded::<_, _, MAX_PARTICIPANTS>")]
     pub participants: Vec<Participant>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub resources: Vec<Resource>,
     /// Pairs the organisers have already agreed; the pairing engine always keeps them.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub fixed_pairs: Vec<PairRef>,
     /// Pairs that must never be formed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub forbidden_pairs: Vec<PairRef>,
     /// The session plan: stages with durations, used for the room timers.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub agenda: Vec<AgendaItem>,
 }
 
@@ -84,6 +87,7 @@ pub struct Catalogue {
 pub struct Direction {
     pub id: Id,
     pub name: String,
+    #[serde(deserialize_with = "bounded::<_, _, MAX_TOPICS>")]
     pub topics: Vec<Topic>,
 }
 
@@ -151,13 +155,17 @@ pub struct Participant {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<Id>,
     /// Topics this person can lead as a mentor.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_PER_PERSON>")]
     pub teaches: Vec<Id>,
     /// This person's deficits, most pressing first.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_PER_PERSON>")]
     pub lacks: Vec<Id>,
     /// Preferred mentors, most wanted first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bounded::<_, _, MAX_PER_PERSON>"
+    )]
     pub prefers: Vec<Id>,
     /// How many mentees this person can take at once (default 1; a student guiding a group
     /// of teachers may take several).

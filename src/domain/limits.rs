@@ -17,3 +17,37 @@ pub const MAX_LONG_TEXT: usize = 200_000;
 pub const MAX_AGE: i32 = 120;
 /// Catalogue menus, resources, agenda items, fixed and forbidden pairs.
 pub const MAX_LIST: usize = 100_000;
+
+/// Deserializes a list but stops with an error as soon as it holds more than `MAX` items,
+/// so a hostile file with a million entries is refused at the first one too many, before
+/// it costs time or memory.
+pub fn bounded<'de, D, T, const MAX: usize>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    struct Visit<T, const MAX: usize>(std::marker::PhantomData<T>);
+
+    impl<'de, T: serde::Deserialize<'de>, const MAX: usize> serde::de::Visitor<'de> for Visit<T, MAX> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a list of at most {MAX} items")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+            while let Some(item) = seq.next_element()? {
+                if out.len() == MAX {
+                    return Err(serde::de::Error::custom(format!(
+                        "too many items: more than {MAX}; expected at most {MAX}"
+                    )));
+                }
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+
+    d.deserialize_seq(Visit::<T, MAX>(std::marker::PhantomData))
+}

@@ -86,6 +86,7 @@ fn describe(e: &ron::Error) -> (&'static str, String) {
         | E::ExpectedStructLike
         | E::ExpectedNamedStructLike(_)
         | E::IntegerOutOfBounds => ("type", sentence(e)),
+        E::Message(m) if m.starts_with("too many items") => ("too-many", m.clone()),
         E::Message(m) => ("type", lower_first(m)),
         _ => ("syntax", sentence(e)),
     }
