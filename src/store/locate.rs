@@ -209,11 +209,11 @@ impl Parser<'_> {
             }
             Some(b'(') => self.paren(start, depth),
             Some(b'"') => {
-                self.string();
+                self.quoted(b'"');
                 self.push(start, Kind::Leaf)
             }
             Some(b'\'') => {
-                self.char_lit();
+                self.quoted(b'\'');
                 self.push(start, Kind::Leaf)
             }
             Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => {
@@ -222,7 +222,7 @@ impl Parser<'_> {
             }
             Some(b'b') if self.peek_at(1) == Some(b'"') => {
                 self.pos += 1;
-                self.string();
+                self.quoted(b'"');
                 self.push(start, Kind::Leaf)
             }
             Some(c) if c.is_ascii_alphabetic() || c == b'_' => {
@@ -377,26 +377,15 @@ impl Parser<'_> {
         }
     }
 
-    fn string(&mut self) {
+    /// A `"string"` or `'c'` literal, with backslash escapes.
+    fn quoted(&mut self, quote: u8) {
         self.pos += 1;
         while let Some(c) = self.peek() {
             self.pos += 1;
-            match c {
-                b'\\' => self.pos += 1,
-                b'"' => return,
-                _ => {}
-            }
-        }
-    }
-
-    fn char_lit(&mut self) {
-        self.pos += 1;
-        while let Some(c) = self.peek() {
-            self.pos += 1;
-            match c {
-                b'\\' => self.pos += 1,
-                b'\'' => return,
-                _ => {}
+            if c == b'\\' {
+                self.pos += 1;
+            } else if c == quote {
+                return;
             }
         }
     }
