@@ -7,5 +7,6 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod import;
 pub mod store;
 pub mod ui;

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod gen_case;
+pub mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,7 +38,8 @@ pub mod exit {
     after_help = "Examples:\n  revmap                               open the demo case\n  \
                   revmap scenarios/school-291.ron      open a case\n  \
                   revmap check scenarios/*.ron         check case files before a workshop\n  \
-                  revmap gen-case --participants 200   make a practice case"
+                  revmap gen-case --participants 200   make a practice case\n  \
+                  revmap import survey.xlsx -o case.ron   make a case from the teachers' survey"
 )]
 pub struct Cli {
     /// Case or session file to open (default: the built-in demo case)
@@ -57,6 +59,8 @@ pub enum Command {
     Check(check::Args),
     /// Write a synthetic case of any size, for drills and benchmarks
     GenCase(gen_case::Args),
+    /// Turn the teachers' survey spreadsheet (XLSX or CSV) into a checked case file
+    Import(import::Args),
 }
 
 /// Runs a subcommand and returns the process exit code.
@@ -64,6 +68,7 @@ pub fn run(command: Command) -> ExitCode {
     let code = match command {
         Command::Check(args) => check::run(&args),
         Command::GenCase(args) => gen_case::run(&args),
+        Command::Import(args) => import::run(&args),
     };
     ExitCode::from(code)
 }

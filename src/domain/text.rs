@@ -29,7 +29,7 @@ pub fn sanitize(s: &str) -> String {
 }
 
 /// Levenshtein distance on characters, stopping early once it exceeds `limit`.
-fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+pub fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
