@@ -51,9 +51,11 @@ fn expectation(path: &Path) -> Expect {
 
 #[test]
 fn every_bad_fixture_gets_its_located_error_and_exit_2() {
-    let files = fixtures("bad");
-    assert!(files.len() >= 20, "the bad corpus is there");
-    for f in files {
+    let cases = fixtures("bad");
+    let sessions = fixtures("bad-sessions");
+    assert!(cases.len() >= 20, "the bad case corpus is there");
+    assert!(sessions.len() >= 10, "the bad session corpus is there");
+    for f in cases.into_iter().chain(sessions) {
         let want = expectation(&f);
         let out = revmap(&["check", "--format", "json", f.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(2), "{}", f.display());
@@ -314,4 +316,19 @@ fn a_million_participants_are_refused_at_the_limit() {
         d["message"].as_str().unwrap().contains("more than 100000"),
         "{d}"
     );
+}
+
+#[test]
+fn sessions_are_checked_by_the_same_command() {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let session = base.join("sessions/v1.ron");
+    let case = base.join("cases/small.ron");
+    let out = revmap(&["check", session.to_str().unwrap(), case.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("v1.ron: ok (1 pair, 1 map)"), "{text}");
+    assert!(text.contains("small.ron: ok (3 participants"), "{text}");
+    let out = revmap(&["check", "--format", "json", session.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["kind"], "session");
 }

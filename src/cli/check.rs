@@ -1,16 +1,17 @@
-//! `revmap check FILE...`: validates case files and prints compiler-style diagnostics.
+//! `revmap check FILE...`: validates case and session files and prints compiler-style
+//! diagnostics.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::store::case_file::check_case_file;
+use crate::store::document::check_file;
 use crate::store::report::FileReport;
 
 use super::exit;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Case files to check
+    /// Case or session files to check
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -30,11 +31,7 @@ pub enum Format {
 }
 
 pub fn run(args: &Args) -> u8 {
-    let reports: Vec<FileReport> = args
-        .files
-        .iter()
-        .map(|f| check_case_file(f).report)
-        .collect();
+    let reports: Vec<FileReport> = args.files.iter().map(|f| check_file(f).report).collect();
     let mut out = String::new();
     match args.format {
         Format::Text => reports.iter().for_each(|r| r.render_text(&mut out)),

@@ -55,7 +55,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check case files for errors and warnings, like a compiler
+    /// Check case and session files for errors and warnings, like a compiler
     Check(check::Args),
     /// Write a synthetic case of any size, for drills and benchmarks
     GenCase(gen_case::Args),

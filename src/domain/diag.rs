@@ -32,6 +32,12 @@ impl Path {
         p.0.push(Seg::Index(i));
         p
     }
+    /// `tail` inside `self`: `case` joined with `participants[3]` is `case.participants[3]`.
+    pub fn join(&self, tail: &Path) -> Path {
+        let mut p = self.clone();
+        p.0.extend_from_slice(&tail.0);
+        p
+    }
 }
 
 /// `participants[3].lacks[0]`
@@ -106,5 +112,9 @@ mod tests {
             .index(0);
         assert_eq!(p.to_string(), "participants[3].lacks[0]");
         assert_eq!(Path::root().to_string(), "");
+        assert_eq!(
+            Path::root().field("case").join(&p).to_string(),
+            "case.participants[3].lacks[0]"
+        );
     }
 }

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::case::{Case, Id, PairRef};
+use super::limits::{MAX_LIST, bounded};
 use super::pairing::{Mode, Overrides, Pairing};
 
 /// The session format version this build writes.
@@ -16,6 +17,10 @@ pub const SESSION_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct Session {
     pub version: u32,
+    /// A random id made when the session is created; it keys the autosave recovery file.
+    /// Empty in files written before it existed (one is assigned on load).
+    #[serde(default)]
+    pub id: String,
     /// The team whose work this is, e.g. "Team 3" (empty for the facilitator's own).
     #[serde(default)]
     pub team: String,
@@ -33,7 +38,33 @@ pub struct Session {
     pub goals: Goals,
     #[serde(default)]
     pub pairing: PairingState,
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
+    pub maps: Vec<Map>,
+    /// Other teams' work collected by `revmap merge`, one entry per team. The fields above
+    /// are this session's own work (the facilitator's, in a merged seminar file).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bounded::<_, _, MAX_LIST>"
+    )]
+    pub teams: Vec<TeamWork>,
+}
+
+/// One team's work inside a merged session: what a team's own session holds besides the case.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamWork {
+    pub team: String,
+    /// The file it was collected from, for the record (e.g. "team-3.ron").
     #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub modified: String,
+    #[serde(default)]
+    pub goals: Goals,
+    #[serde(default)]
+    pub pairing: PairingState,
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub maps: Vec<Map>,
 }
 
@@ -42,6 +73,7 @@ impl Session {
     pub fn new(case: Case, now: &str) -> Session {
         Session {
             version: SESSION_VERSION,
+            id: String::new(),
             team: String::new(),
             created: now.to_string(),
             modified: now.to_string(),
@@ -50,6 +82,7 @@ impl Session {
             goals: Goals::default(),
             pairing: PairingState::default(),
             maps: Vec::new(),
+            teams: Vec::new(),
         }
     }
 }
@@ -80,18 +113,18 @@ impl Section {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Goals {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub goals: Vec<Entry>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub means: Vec<Entry>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub forms_methods: Vec<Entry>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub pair_technologies: Vec<Entry>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub deficit_technologies: Vec<Entry>,
     /// Resources: entries picked from the case's resources carry the resource id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub resources: Vec<Entry>,
 }
 
@@ -182,7 +215,7 @@ pub struct Map {
     /// Length of the mentoring cycle in months (seed 000: 84.7% prefer about a year).
     #[serde(default = "default_cycle")]
     pub cycle_months: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::<_, _, MAX_LIST>")]
     pub activities: Vec<Activity>,
 }
 

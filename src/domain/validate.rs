@@ -10,25 +10,14 @@ use super::limits::*;
 use super::status::Status;
 use super::text::{forbidden_char, suggest};
 
+mod session;
+
+pub use session::validate_session;
+
 /// Every problem in `case`, errors and warnings, in document order within each check.
 pub fn validate(case: &Case) -> Vec<Diagnostic> {
-    let mut v = Validator {
-        case,
-        out: Vec::new(),
-        topics: HashMap::new(),
-        people: HashMap::new(),
-        positions: HashMap::new(),
-        orgs: HashSet::new(),
-    };
-    v.header();
-    v.catalogue();
-    v.organisations();
-    v.participants();
-    v.status_rule();
-    v.resources();
-    v.pairs();
-    v.agenda();
-    v.usage_warnings();
+    let mut v = Validator::new(case);
+    v.case_checks();
     v.out
 }
 
@@ -46,6 +35,30 @@ fn root() -> Path {
 }
 
 impl<'a> Validator<'a> {
+    fn new(case: &'a Case) -> Validator<'a> {
+        Validator {
+            case,
+            out: Vec::new(),
+            topics: HashMap::new(),
+            people: HashMap::new(),
+            positions: HashMap::new(),
+            orgs: HashSet::new(),
+        }
+    }
+
+    /// Every case check; also fills the indexes later checks resolve ids against.
+    fn case_checks(&mut self) {
+        self.header();
+        self.catalogue();
+        self.organisations();
+        self.participants();
+        self.status_rule();
+        self.resources();
+        self.pairs();
+        self.agenda();
+        self.usage_warnings();
+    }
+
     fn error(&mut self, code: &'static str, path: Path, msg: String) {
         self.out.push(Diagnostic::error(code, path, msg));
     }

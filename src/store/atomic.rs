@@ -36,7 +36,15 @@ fn write_then_rename(
     bytes: &[u8],
     backup: bool,
 ) -> io::Result<()> {
-    let mut f = OpenOptions::new().write(true).create_new(true).open(tmp)?;
+    let mut f = match OpenOptions::new().write(true).create_new(true).open(tmp) {
+        // The name carries our process id, so an existing one is left by a dead process
+        // that had the same id (killed mid-save): it is ours to replace.
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(tmp)?;
+            OpenOptions::new().write(true).create_new(true).open(tmp)?
+        }
+        other => other?,
+    };
     f.write_all(bytes)?;
     f.sync_all()?;
     drop(f);
@@ -82,6 +90,19 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_stale_temp_file_from_a_killed_process_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.ron");
+        let stale = dir
+            .path()
+            .join(format!(".s.ron.tmp-{}", std::process::id()));
+        fs::write(&stale, b"half").unwrap();
+        write_atomic(&p, b"whole", true).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"whole");
+        assert!(!stale.exists());
     }
 
     #[test]

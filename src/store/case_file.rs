@@ -2,14 +2,11 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
-
 use crate::domain::case::{CASE_VERSION, Case};
-use crate::domain::diag::Severity;
 use crate::domain::validate::validate;
 
 use super::report::{FileReport, Located};
-use super::{ron_io, source};
+use super::{migrate, ron_io, source};
 
 /// The demo case, compiled into the binary so `revmap` opens with no file at all.
 pub const DEMO: &str = include_str!("../../scenarios/demo.ron");
@@ -20,12 +17,33 @@ pub struct Checked<T> {
     pub report: FileReport,
 }
 
-/// Only the version, read before the full parse so older files can be migrated.
-#[derive(Deserialize)]
-#[serde(rename = "Case")]
-struct VersionProbe {
-    version: u32,
+impl<T> Checked<T> {
+    /// Reads `path` within the limits of `source` and checks its text with `check`.
+    pub fn file(path: &Path, check: impl FnOnce(&str, &str) -> Checked<T>) -> Checked<T> {
+        match source::read_text(path) {
+            Ok(text) => check(&path.display().to_string(), &text),
+            Err(report) => Checked {
+                value: None,
+                report,
+            },
+        }
+    }
+
+    /// The value with its warnings, or the report of what stopped it.
+    pub fn into_result(self) -> Result<(T, FileReport), FileReport> {
+        match self.value {
+            Some(v) => Ok((v, self.report)),
+            None => Err(self.report),
+        }
+    }
 }
+
+/// How case files are versioned; no case format change has needed an upgrade step yet.
+pub const FORMAT: migrate::Format = migrate::Format {
+    kind: "case",
+    current: CASE_VERSION,
+    steps: &[],
+};
 
 /// Parses and validates case text; `name` is what errors call the file.
 pub fn check_case_text(name: &str, text: &str) -> Checked<Case> {
@@ -52,27 +70,8 @@ pub fn check_case_text(name: &str, text: &str) -> Checked<Case> {
 }
 
 fn parse_current(text: &str) -> Result<Case, Located> {
-    let probe: VersionProbe = ron_io::parse(text)?;
-    if probe.version != CASE_VERSION {
-        let at = version_position(text);
-        return Err(Located::new(
-            Severity::Error,
-            "version",
-            at,
-            format!(
-                "case version {} is not supported; expected version {CASE_VERSION} (a newer revmap may read it)",
-                probe.version
-            ),
-        ));
-    }
-    ron_io::parse(text)
-}
-
-fn version_position(text: &str) -> (usize, usize) {
-    use crate::domain::diag::Path as DocPath;
-    let outline = super::locate::Outline::parse(text);
-    let span = outline.find(&DocPath::root().field("version"));
-    super::locate::line_col(text, span.start)
+    let found = migrate::probe_version(text)?;
+    ron_io::parse(&migrate::upgrade(text, found, &FORMAT)?)
 }
 
 /// "42 participants, 25 topics, 5 directions"
@@ -87,22 +86,12 @@ fn facts(case: &Case) -> String {
 
 /// Reads and checks a case file from disk.
 pub fn check_case_file(path: &Path) -> Checked<Case> {
-    match source::read_text(path) {
-        Ok(text) => check_case_text(&path.display().to_string(), &text),
-        Err(report) => Checked {
-            value: None,
-            report,
-        },
-    }
+    Checked::file(path, check_case_text)
 }
 
 /// Loads a case that must be free of errors; warnings are returned in the report.
 pub fn load_case(path: &Path) -> Result<(Case, FileReport), FileReport> {
-    let checked = check_case_file(path);
-    match checked.value {
-        Some(case) => Ok((case, checked.report)),
-        None => Err(checked.report),
-    }
+    check_case_file(path).into_result()
 }
 
 /// The embedded demo case. It is checked by the test suite, so failure here is a bug.

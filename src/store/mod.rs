@@ -1,9 +1,12 @@
-//! Files: RON load and save with limits, located errors, and (later) sessions, autosave
+//! Files: RON load and save with limits, located errors, sessions, autosave
 //! and recovery. The domain never touches the file system; this module does.
 
 pub mod atomic;
 pub mod case_file;
+pub mod document;
 pub mod locate;
+pub mod migrate;
 pub mod report;
 pub mod ron_io;
+pub mod session_file;
 pub mod source;

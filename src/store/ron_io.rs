@@ -35,6 +35,11 @@ pub fn to_pretty<T: Serialize>(value: &T) -> Result<String, ron::Error> {
     Ok(out)
 }
 
+/// Compact RON with no layout choices, for hashing: the same value always gives the same text.
+pub fn to_canonical<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    options().to_string(value)
+}
+
 fn located(text: &str, e: &ron::error::SpannedError) -> Located {
     let (code, message) = describe(&e.code);
     let at = next_token(text, (e.span.start.line, e.span.start.col));

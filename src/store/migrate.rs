@@ -1,0 +1,198 @@
+//! File versions and the migration chain, shared by cases and sessions.
+//!
+//! A file says which format version it was written in. On load, the version is read first;
+//! an older file is upgraded one step at a time (`from` → `from + 1`) by text edits, so
+//! comments and layout survive, and only then parsed as the current format. A newer file is
+//! refused with a clear message. Each step bumps the `version` field itself through
+//! [`set_version`], so a step only describes what changed.
+//!
+//! Adding a field with a serde default needs no step: old files simply lack it. A step is
+//! needed when a field is renamed, moved or changes meaning; write it here, add a fixture of
+//! the old version under `tests/fixtures/sessions/` (or `cases/`) and a row to the docs.
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+
+use crate::domain::diag::{Path as DocPath, Severity};
+
+use super::locate::{Outline, line_col};
+use super::report::Located;
+use super::ron_io;
+
+/// One upgrade of the text of a file from version `from` to `from + 1`.
+pub struct Step {
+    pub from: u32,
+    /// What changed, for the docs and error messages.
+    pub what: &'static str,
+    /// Rewrites the text; the version field is bumped by the chain afterwards.
+    pub apply: fn(&str) -> Result<String, String>,
+}
+
+/// A kind of versioned file: its name for messages, its current version, its steps.
+pub struct Format {
+    /// "case" or "session".
+    pub kind: &'static str,
+    pub current: u32,
+    pub steps: &'static [Step],
+}
+
+/// Upgrades `text` to `format.current`, or says why it cannot. `found` is the version read
+/// from the file. Current files come back borrowed, untouched.
+pub fn upgrade<'t>(text: &'t str, found: u32, format: &Format) -> Result<Cow<'t, str>, Located> {
+    if found == format.current {
+        return Ok(Cow::Borrowed(text));
+    }
+    let refuse = |why: String| {
+        Located::new(
+            Severity::Error,
+            "version",
+            version_position(text),
+            format!(
+                "{} version {found} is not supported; expected version {}{why}",
+                format.kind, format.current
+            ),
+        )
+    };
+    if found > format.current {
+        return Err(refuse(" (a newer revmap may read it)".into()));
+    }
+    let mut text = text.to_string();
+    for v in found..format.current {
+        let step = format
+            .steps
+            .iter()
+            .find(|s| s.from == v)
+            .ok_or_else(|| refuse(format!(" (no upgrade from version {v} is known)")))?;
+        text = (step.apply)(&text).map_err(|e| {
+            refuse(format!(
+                " (upgrading from version {v}, {}, failed: {e})",
+                step.what
+            ))
+        })?;
+        text = set_version(&text, v + 1);
+    }
+    Ok(Cow::Owned(text))
+}
+
+/// The text with its top-level `version:` value replaced by `v`.
+pub fn set_version(text: &str, v: u32) -> String {
+    let outline = Outline::parse(text);
+    let span = outline.find(&DocPath::root().field("version"));
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..span.start]);
+    out.push_str(&v.to_string());
+    out.push_str(&text[span.end..]);
+    out
+}
+
+/// Reads only the top-level `version` of a `Case(…)` or `Session(…)` file, ignoring every
+/// other field, so a file from another version can be recognised before it is parsed.
+pub fn probe_version(text: &str) -> Result<u32, Located> {
+    #[derive(Deserialize)]
+    struct Probe {
+        version: u32,
+    }
+    // The probe must carry the file's own struct name: RON checks it.
+    #[derive(Deserialize)]
+    #[serde(rename = "Case")]
+    struct CaseProbe {
+        version: u32,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename = "Session")]
+    struct SessionProbe {
+        version: u32,
+    }
+    match super::locate::first_ident(text) {
+        Some("Case") => ron_io::parse::<CaseProbe>(text).map(|p| p.version),
+        Some("Session") => ron_io::parse::<SessionProbe>(text).map(|p| p.version),
+        _ => ron_io::parse::<Probe>(text).map(|p| p.version),
+    }
+}
+
+fn version_position(text: &str) -> (usize, usize) {
+    let outline = Outline::parse(text);
+    line_col(text, outline.find(&DocPath::root().field("version")).start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A made-up history: version 1 called the team `group`, version 2 renamed it `team`,
+    /// version 3 added nothing a step must handle but still needs one to be reachable.
+    const STEPS: &[Step] = &[
+        Step {
+            from: 1,
+            what: "`group` renamed to `team`",
+            apply: |t| Ok(t.replacen("group:", "team:", 1)),
+        },
+        Step {
+            from: 2,
+            what: "no change",
+            apply: |t| Ok(t.to_string()),
+        },
+    ];
+    const FORMAT: Format = Format {
+        kind: "session",
+        current: 3,
+        steps: STEPS,
+    };
+
+    #[test]
+    fn current_text_is_borrowed_untouched() {
+        let t = "Session(version: 3, team: \"A\")";
+        assert!(matches!(upgrade(t, 3, &FORMAT).unwrap(), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn old_text_goes_through_every_step_in_order() {
+        let t = "// v1\nSession(\n    version: 1,\n    group: \"A\",\n)";
+        let up = upgrade(t, 1, &FORMAT).unwrap();
+        assert_eq!(up, "// v1\nSession(\n    version: 3,\n    team: \"A\",\n)");
+        assert_eq!(probe_version(&up).unwrap(), 3);
+    }
+
+    #[test]
+    fn newer_and_unknown_versions_are_refused_at_the_version() {
+        let t = "Session(\n  version: 9,\n)";
+        let e = upgrade(t, 9, &FORMAT).unwrap_err();
+        assert_eq!((e.line, e.col), (2, 12));
+        assert!(e.message.contains("a newer revmap"), "{}", e.message);
+        let t = "Session(version: 0)";
+        let e = upgrade(t, 0, &FORMAT).unwrap_err();
+        assert!(
+            e.message.contains("no upgrade from version 0"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn a_failing_step_names_itself() {
+        const BAD: &[Step] = &[Step {
+            from: 1,
+            what: "split names",
+            apply: |_| Err("no name field".into()),
+        }];
+        let f = Format {
+            kind: "case",
+            current: 2,
+            steps: BAD,
+        };
+        let e = upgrade("Case(version: 1)", 1, &f).unwrap_err();
+        assert!(e.message.contains("split names"), "{}", e.message);
+        assert!(e.message.contains("no name field"), "{}", e.message);
+    }
+
+    #[test]
+    fn probes_either_kind_without_reading_the_rest() {
+        assert_eq!(probe_version("Case(version: 4, x: [1, 2])").unwrap(), 4);
+        assert_eq!(
+            probe_version("// c\nSession(title: \"t\", version: 2)").unwrap(),
+            2
+        );
+        assert!(probe_version("Session(title: \"t\")").is_err());
+    }
+}
