@@ -6,6 +6,7 @@ pub mod diag;
 pub mod limits;
 pub mod pairing;
 pub mod session;
+pub mod session_diff;
 pub mod status;
 pub mod synth;
 pub mod text;

@@ -2,10 +2,12 @@
 //! and recovery. The domain never touches the file system; this module does.
 
 pub mod atomic;
+pub mod autosave;
 pub mod case_file;
 pub mod document;
 pub mod locate;
 pub mod migrate;
+pub mod recovery;
 pub mod report;
 pub mod ron_io;
 pub mod session_file;
