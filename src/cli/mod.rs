@@ -3,6 +3,7 @@
 pub mod check;
 pub mod gen_case;
 pub mod import;
+pub mod merge;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,6 +62,8 @@ pub enum Command {
     GenCase(gen_case::Args),
     /// Turn the teachers' survey spreadsheet (XLSX or CSV) into a checked case file
     Import(import::Args),
+    /// Collect teams' sessions of one case into one seminar session
+    Merge(merge::Args),
 }
 
 /// Runs a subcommand and returns the process exit code.
@@ -68,6 +71,7 @@ pub fn run(command: Command) -> ExitCode {
     let code = match command {
         Command::Check(args) => check::run(&args),
         Command::GenCase(args) => gen_case::run(&args),
+        Command::Merge(args) => merge::run(&args),
         Command::Import(args) => import::run(&args),
     };
     ExitCode::from(code)

@@ -4,6 +4,7 @@
 pub mod case;
 pub mod diag;
 pub mod limits;
+pub mod merge;
 pub mod pairing;
 pub mod session;
 pub mod session_diff;
