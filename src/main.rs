@@ -7,7 +7,7 @@ use revmap::cli::{self, Cli};
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
-        Some(command) => cli::run(command),
+        Some(command) => cli::run(command, args.lang),
         None => revmap::app::open(args.file.as_deref(), args.lang),
     }
 }

@@ -4,6 +4,7 @@ pub mod check;
 pub mod gen_case;
 pub mod import;
 pub mod merge;
+pub mod pair;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +40,7 @@ pub mod exit {
     after_help = "Examples:\n  revmap                               open the demo case\n  \
                   revmap scenarios/school-291.ron      open a case\n  \
                   revmap check scenarios/*.ron         check case files before a workshop\n  \
+                  revmap pair scenarios/demo.ron       form the pairs, with reasons\n  \
                   revmap gen-case --participants 200   make a practice case\n  \
                   revmap import survey.xlsx -o case.ron   make a case from the teachers' survey"
 )]
@@ -64,15 +66,18 @@ pub enum Command {
     Import(import::Args),
     /// Collect teams' sessions of one case into one seminar session
     Merge(merge::Args),
+    /// Form the optimal reverse-mentoring pairs of a case, with the reasons for each
+    Pair(pair::Args),
 }
 
-/// Runs a subcommand and returns the process exit code.
-pub fn run(command: Command) -> ExitCode {
+/// Runs a subcommand and returns the process exit code; `lang` is the global `--lang`.
+pub fn run(command: Command, lang: Option<Lang>) -> ExitCode {
     let code = match command {
         Command::Check(args) => check::run(&args),
         Command::GenCase(args) => gen_case::run(&args),
         Command::Merge(args) => merge::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Pair(args) => pair::run(&args, lang),
     };
     ExitCode::from(code)
 }

@@ -2,6 +2,7 @@
 //! each filling the same `Strings` struct, so a missing translation fails to compile.
 
 mod en;
+pub mod reasons;
 mod ru;
 
 use serde::{Deserialize, Serialize};
