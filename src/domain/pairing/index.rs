@@ -279,16 +279,14 @@ impl<'a> Index<'a> {
         })
     }
 
-    /// Locks must fit the mode: capacities, and each mentee (or deficit) locked at most once.
+    /// Locks are kept whatever the mode's own limits (the organisers agreed them), but a mentor
+    /// is never locked beyond their capacity, and in network mode one deficit of a mentee is
+    /// never locked to two mentors.
     fn check_lock_load(&self, mode: Mode) -> Result<(), PairingError> {
         let mut mentor_load: HashMap<Person, u32> = HashMap::new();
-        let mut mentee_load: HashSet<(Person, Option<TopicIx>)> = HashSet::new();
-        let mut in_pair: HashSet<Person> = HashSet::new();
+        let mut slots: HashSet<(Person, Option<TopicIx>)> = HashSet::new();
         for lock in &self.locks {
-            let cap = match mode {
-                Mode::OneToOne | Mode::Mutual => 1,
-                _ => self.capacity[lock.mentor as usize],
-            };
+            let cap = self.capacity[lock.mentor as usize];
             let load = mentor_load.entry(lock.mentor).or_insert(0);
             *load += 1;
             if *load > cap {
@@ -297,23 +295,10 @@ impl<'a> Index<'a> {
                     capacity: cap,
                 });
             }
-            let key = match mode {
-                Mode::Network => (lock.mentee, lock.topic),
-                _ => (lock.mentee, None),
-            };
-            if !mentee_load.insert(key) {
+            if mode == Mode::Network && !slots.insert((lock.mentee, lock.topic)) {
                 return Err(PairingError::MenteeTwice {
                     mentee: self.id(lock.mentee).to_string(),
                 });
-            }
-            if mode == Mode::Mutual {
-                for person in [lock.mentor, lock.mentee] {
-                    if !in_pair.insert(person) {
-                        return Err(PairingError::PersonTwice {
-                            person: self.id(person).to_string(),
-                        });
-                    }
-                }
             }
         }
         Ok(())

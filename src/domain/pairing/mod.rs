@@ -198,18 +198,14 @@ pub enum PairingError {
         mentee: Id,
         topic: Id,
     },
-    /// More locked mentees than the mentor can take in this mode.
+    /// More locked mentees than the mentor's capacity.
     OverCapacity {
         mentor: Id,
         capacity: u32,
     },
-    /// A mentee (or, in network mode, one deficit of theirs) locked to two mentors.
+    /// Network mode: one deficit of a mentee locked to two mentors.
     MenteeTwice {
         mentee: Id,
-    },
-    /// Mutual mode: a person in two locked pairs.
-    PersonTwice {
-        person: Id,
     },
     LockedAndForbidden {
         mentor: Id,
@@ -251,15 +247,11 @@ impl fmt::Display for PairingError {
             ),
             OverCapacity { mentor, capacity } => write!(
                 f,
-                "{mentor} is locked to more mentees than their capacity; expected at most {capacity} in this mode"
+                "{mentor} is locked to more mentees than their capacity; expected at most {capacity}"
             ),
             MenteeTwice { mentee } => write!(
                 f,
-                "{mentee} is locked to two mentors; expected at most one in this mode"
-            ),
-            PersonTwice { person } => write!(
-                f,
-                "{person} is in two locked pairs; expected at most one in mutual mode"
+                "one deficit of {mentee} is locked to two mentors; expected at most one per deficit"
             ),
             LockedAndForbidden { mentor, mentee } => write!(
                 f,
