@@ -51,7 +51,7 @@ fn every_mode_and_format_works_on_the_demo() {
 
 #[test]
 fn output_is_byte_for_byte_deterministic() {
-    let case = path("tests/fixtures/pairing/school-291.ron");
+    let case = path("tests/fixtures/pairing/school-291-mini.ron");
     for mode in MODES {
         let a = revmap(&["pair", &case, "--mode", mode, "--format", "json"]);
         let b = revmap(&["pair", &case, "--mode", mode, "--format", "json"]);

@@ -46,7 +46,7 @@ fn snapshot(rel: &str, mode: Mode, lang: Lang) -> (Case, Pairing) {
 #[test]
 fn kvantorium_students_lead_groups() {
     let (_, p) = snapshot(
-        "tests/fixtures/pairing/kvantorium.ron",
+        "tests/fixtures/pairing/kvantorium-mini.ron",
         Mode::Group,
         Lang::Ru,
     );
@@ -64,7 +64,7 @@ fn kvantorium_students_lead_groups() {
     ));
     // One-to-one: a student takes one teacher only, so fewer are served.
     let (_, one) = snapshot(
-        "tests/fixtures/pairing/kvantorium.ron",
+        "tests/fixtures/pairing/kvantorium-mini.ron",
         Mode::OneToOne,
         Lang::Ru,
     );
@@ -76,7 +76,7 @@ fn kvantorium_students_lead_groups() {
 #[test]
 fn school_291_network_keeps_the_fixed_pair() {
     let (_, p) = snapshot(
-        "tests/fixtures/pairing/school-291.ron",
+        "tests/fixtures/pairing/school-291-mini.ron",
         Mode::Network,
         Lang::Ru,
     );
@@ -95,7 +95,7 @@ fn school_291_network_keeps_the_fixed_pair() {
     assert!(pairs(&p).contains(&("anna", "irina", "excel")));
     assert!(pairs(&p).contains(&("anna", "irina", "video")));
     let (_, chosen) = snapshot(
-        "tests/fixtures/pairing/school-291.ron",
+        "tests/fixtures/pairing/school-291-mini.ron",
         Mode::Choose,
         Lang::Ru,
     );
@@ -107,7 +107,7 @@ fn school_291_network_keeps_the_fixed_pair() {
             .any(|x| x.mentor == "anna" && x.mentee == "irina")
     );
     snapshot(
-        "tests/fixtures/pairing/school-291.ron",
+        "tests/fixtures/pairing/school-291-mini.ron",
         Mode::OneToOne,
         Lang::Ru,
     );
