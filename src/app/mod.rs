@@ -1,40 +1,51 @@
-//! The interactive session (Elm architecture): `Model`, `Msg`, a pure `update`, and the loop
-//! that feeds terminal events through it.
+//! The interactive session in the Elm architecture: a `Model`, `Msg`s, a pure `update`
+//! returning `Cmd`s, and a loop (`runtime`) that feeds terminal events through it.
 
+pub mod clock;
+pub mod edit;
+pub mod engine;
+pub mod fuzzy;
+pub mod keymap;
+pub mod model;
+pub mod msg;
+pub mod popup;
+pub mod runtime;
+pub mod stage;
+#[cfg(test)]
+pub mod testkit;
+#[cfg(test)]
+mod tests;
+pub mod update;
+
+use std::io::stdout;
 use std::path::Path;
 use std::process::ExitCode;
 
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::execute;
+
+pub use model::Model;
+pub use msg::{Action, Cmd, Msg};
+pub use update::update;
 
 use crate::cli::exit;
-use crate::domain::case::Case;
+use crate::domain::case::Stage;
+use crate::domain::session::Session;
 use crate::i18n::Lang;
 use crate::store::case_file::{demo_case, load_case};
-
-pub struct Model {
-    pub case: Case,
-    pub lang: Lang,
-    pub quit: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Msg {
-    Quit,
-}
-
-pub fn update(model: &mut Model, msg: Msg) {
-    match msg {
-        Msg::Quit => model.quit = true,
-    }
-}
+use crate::store::library;
+use crate::ui::theme::{Theme, ThemeName};
+use msg::Source;
 
 /// Opens FILE (or the demo) in the terminal UI; bad files are reported like `check` does.
-pub fn open(file: Option<&Path>, lang: Option<Lang>) -> ExitCode {
-    let case = match file {
-        None => demo_case(),
+pub fn open(file: Option<&Path>, lang: Option<Lang>, theme: Option<ThemeName>) -> ExitCode {
+    let (case, source) = match file {
+        None => (demo_case(), Source::Demo),
         Some(path) => match load_case(path) {
-            Ok((case, _warnings)) => case,
+            Ok((case, _warnings)) => (case, Source::File(path.to_path_buf())),
             Err(report) => {
                 let mut out = String::new();
                 report.render_text(&mut out);
@@ -47,14 +58,23 @@ pub fn open(file: Option<&Path>, lang: Option<Lang>) -> ExitCode {
         .or_else(Lang::from_env)
         .or_else(|| Lang::from_code(&case.lang))
         .unwrap_or_default();
-    let mut model = Model {
-        case,
-        lang,
-        quit: false,
-    };
-    let _ = color_eyre::install();
-    let result = ratatui::run(|terminal| run_loop(terminal, &mut model));
-    match result {
+    let theme = Theme::new(theme.unwrap_or_default(), Theme::color_allowed());
+    let data = library::data_dir();
+    if let (Some(dir), Some(path)) = (&data, file) {
+        let _ = library::push_recent(dir, path);
+    }
+    let recent = data
+        .as_deref()
+        .map(library::load_recent)
+        .unwrap_or_default();
+    let entries = library::entries(&library::scenario_dirs(), &recent);
+    let opened_file = file.is_some();
+    let session = Session::new(case, &clock::now_rfc3339());
+    let mut model = Model::new(session, source, lang, theme, entries);
+    if opened_file {
+        model.stage = Stage::Case;
+    }
+    match run_terminal(&mut model) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("revmap: terminal error: {e}");
@@ -63,15 +83,21 @@ pub fn open(file: Option<&Path>, lang: Option<Lang>) -> ExitCode {
     }
 }
 
-fn run_loop(terminal: &mut DefaultTerminal, model: &mut Model) -> std::io::Result<()> {
-    while !model.quit {
-        terminal.draw(|f| f.render_widget(&*model, f.area()))?;
-        if let Event::Key(key) = event::read()?
-            && key.kind == KeyEventKind::Press
-            && matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
-        {
-            update(model, Msg::Quit);
-        }
-    }
-    Ok(())
+/// Sets the terminal up, runs the loop and puts the terminal back, also after a panic.
+fn run_terminal(model: &mut Model) -> color_eyre::Result<()> {
+    color_eyre::install()?;
+    // ratatui's hook leaves raw mode and the alternate screen; it does not know about mouse
+    // capture and bracketed paste, which we turn on, so this hook (called after it) turns
+    // them off and shows the cursor.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
+        previous(info);
+    }));
+    let mut terminal = ratatui::try_init()?;
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    let result = runtime::run(&mut terminal, model, &mut runtime::TerminalEvents);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
+    ratatui::restore();
+    result
 }

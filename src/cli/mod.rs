@@ -52,6 +52,10 @@ pub struct Cli {
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 
+    /// Colour theme of the interactive session (NO_COLOR turns colours off in any theme)
+    #[arg(long, value_enum)]
+    pub theme: Option<crate::ui::theme::ThemeName>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

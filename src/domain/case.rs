@@ -323,6 +323,11 @@ impl Case {
         self.catalogue.positions.iter().find(|p| p.id == id)
     }
 
+    /// A participant's display name (never the private surname), falling back to the id.
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.participant(id).map_or(id, |p| p.name.as_str())
+    }
+
     /// A topic's display name, falling back to its id.
     pub fn topic_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.topic(id).map(|t| t.name.as_str()).unwrap_or(id)

@@ -2,8 +2,10 @@
 //! terminal or file-system dependency, so the CLI, the TUI and tests share it.
 
 pub mod case;
+pub mod coverage;
 pub mod diag;
 pub mod limits;
+pub mod map;
 pub mod merge;
 pub mod pairing;
 pub mod session;

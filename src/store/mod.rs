@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod autosave;
 pub mod case_file;
 pub mod document;
+pub mod library;
 pub mod locate;
 pub mod migrate;
 pub mod recovery;

@@ -1,0 +1,456 @@
+//! Every change to the session, as data. `apply` is the one function that mutates a
+//! `Session`, so undo/redo, autosave and a presenter lock can hook in at one place.
+
+use crate::domain::case::{Id, PairRef};
+use crate::domain::map::rescale;
+use crate::domain::pairing::{Mode, Pair, Pairing};
+use crate::domain::session::{Entry, Field, Map, Section, Session};
+
+/// Longest cycle the Map stage allows (three school years).
+pub const MAX_CYCLE_MONTHS: u32 = 36;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    AddEntry(Section, Entry),
+    SetEntry(Section, usize, String),
+    RemoveEntry(Section, usize),
+    /// Move the entry at the first index to the second.
+    MoveEntry(Section, usize, usize),
+    SetMode(Mode),
+    /// The engine's answer (or none, when the mode changes).
+    SetResult(Option<Pairing>),
+    /// Lock the pair at this index of the result: re-solving keeps it.
+    Lock(usize),
+    Unlock(usize),
+    /// Rule out the pair at this index and take it out of the result.
+    Forbid(usize),
+    /// Take the pair at this index out of the result.
+    RemovePair(usize),
+    /// Put a hand-made pair in place of the pair at this index, locked.
+    ReplacePair(usize, Box<Pair>),
+    /// Add a map, or replace the map with the same subject.
+    PutMap(Box<Map>),
+    SetField(usize, Field, String),
+    SetActivityTitle(usize, usize, String),
+    AddActivityResource(usize, usize, Id),
+    ToggleActivityTopic(usize, usize, Id),
+    RemoveActivity(usize, usize),
+    /// Change a map's cycle length; activity months scale with it.
+    SetCycle(usize, u32),
+}
+
+impl Edit {
+    /// Whether the pairs stage's derived state (reasons, lists) must be rebuilt.
+    pub fn touches_pairs(&self) -> bool {
+        matches!(
+            self,
+            Edit::SetMode(_)
+                | Edit::SetResult(_)
+                | Edit::Lock(_)
+                | Edit::Unlock(_)
+                | Edit::Forbid(_)
+                | Edit::RemovePair(_)
+                | Edit::ReplacePair(..)
+        )
+    }
+}
+
+fn pair_ref(p: &Pair) -> PairRef {
+    PairRef {
+        mentor: p.mentor.clone(),
+        mentee: p.mentee.clone(),
+        topic: Some(p.topic.clone()),
+    }
+}
+
+fn same_people(a: &PairRef, b: &PairRef) -> bool {
+    a.mentor == b.mentor && a.mentee == b.mentee
+}
+
+/// Applies `edit` to `session`; false when it changed nothing (an index out of range, a
+/// value already set), so the model is not marked dirty for nothing.
+pub fn apply(session: &mut Session, edit: &Edit) -> bool {
+    match edit {
+        Edit::AddEntry(s, e) => {
+            session.goals.section_mut(*s).push(e.clone());
+            true
+        }
+        Edit::SetEntry(s, i, text) => match session.goals.section_mut(*s).get_mut(*i) {
+            Some(e) if e.text != *text => {
+                e.text = text.clone();
+                e.from_catalogue = false;
+                e.resource = None;
+                true
+            }
+            _ => false,
+        },
+        Edit::RemoveEntry(s, i) => remove(session.goals.section_mut(*s), *i),
+        Edit::MoveEntry(s, from, to) => {
+            let v = session.goals.section_mut(*s);
+            if *from < v.len() && *to < v.len() && from != to {
+                let e = v.remove(*from);
+                v.insert(*to, e);
+                true
+            } else {
+                false
+            }
+        }
+        Edit::SetMode(mode) => {
+            let p = &mut session.pairing;
+            if p.mode == *mode {
+                return false;
+            }
+            p.mode = *mode;
+            p.result = None;
+            true
+        }
+        Edit::SetResult(r) => {
+            session.pairing.result = r.clone();
+            true
+        }
+        Edit::Lock(i) | Edit::Unlock(i) => lock(session, *i, matches!(edit, Edit::Lock(_))),
+        Edit::Forbid(i) => {
+            let Some(p) = pair_at(session, *i) else {
+                return false;
+            };
+            let r = pair_ref(p);
+            lock(session, *i, false);
+            let o = &mut session.pairing.overrides;
+            if !o.forbidden.iter().any(|f| same_people(f, &r)) {
+                o.forbidden.push(r);
+            }
+            take_pair(session, *i)
+        }
+        Edit::RemovePair(i) => {
+            lock(session, *i, false);
+            take_pair(session, *i)
+        }
+        Edit::ReplacePair(i, pair) => {
+            lock(session, *i, false);
+            let Some(result) = session.pairing.result.as_mut() else {
+                return false;
+            };
+            let Some(slot) = result.pairs.get_mut(*i) else {
+                return false;
+            };
+            *slot = (**pair).clone();
+            slot.locked = true;
+            session.pairing.overrides.locked.push(pair_ref(pair));
+            true
+        }
+        Edit::PutMap(map) => {
+            match session.maps.iter_mut().find(|m| m.subject == map.subject) {
+                Some(slot) => *slot = (**map).clone(),
+                None => session.maps.push((**map).clone()),
+            }
+            true
+        }
+        Edit::SetField(m, f, text) => with_map(session, *m, |map| {
+            let slot = map.passport.get_mut(*f);
+            if slot == text {
+                return false;
+            }
+            *slot = text.clone();
+            true
+        }),
+        Edit::SetActivityTitle(m, a, text) => {
+            with_map(session, *m, |map| match map.activities.get_mut(*a) {
+                Some(act) if act.title != *text => {
+                    act.title = text.clone();
+                    true
+                }
+                _ => false,
+            })
+        }
+        Edit::AddActivityResource(m, a, id) => {
+            with_map(session, *m, |map| match map.activities.get_mut(*a) {
+                Some(act) if !act.resources.contains(id) => {
+                    act.resources.push(id.clone());
+                    true
+                }
+                _ => false,
+            })
+        }
+        Edit::ToggleActivityTopic(m, a, id) => with_map(session, *m, |map| {
+            let Some(act) = map.activities.get_mut(*a) else {
+                return false;
+            };
+            match act.topics.iter().position(|t| t == id) {
+                Some(i) => {
+                    act.topics.remove(i);
+                }
+                None => act.topics.push(id.clone()),
+            }
+            true
+        }),
+        Edit::RemoveActivity(m, a) => with_map(session, *m, |map| remove(&mut map.activities, *a)),
+        Edit::SetCycle(m, months) => with_map(session, *m, |map| {
+            let new = (*months).clamp(1, MAX_CYCLE_MONTHS);
+            let old = map.cycle_months.max(1);
+            if new == map.cycle_months {
+                return false;
+            }
+            rescale(&mut map.activities, old, new);
+            map.cycle_months = new;
+            true
+        }),
+    }
+}
+
+fn remove<T>(v: &mut Vec<T>, i: usize) -> bool {
+    if i < v.len() {
+        v.remove(i);
+        true
+    } else {
+        false
+    }
+}
+
+fn with_map(session: &mut Session, i: usize, f: impl FnOnce(&mut Map) -> bool) -> bool {
+    session.maps.get_mut(i).is_some_and(f)
+}
+
+fn pair_at(session: &Session, i: usize) -> Option<&Pair> {
+    session.pairing.result.as_ref()?.pairs.get(i)
+}
+
+fn take_pair(session: &mut Session, i: usize) -> bool {
+    match session.pairing.result.as_mut() {
+        Some(r) => remove(&mut r.pairs, i),
+        None => false,
+    }
+}
+
+/// Sets a result pair's lock and keeps the overrides in step with it.
+fn lock(session: &mut Session, i: usize, on: bool) -> bool {
+    let Some(result) = session.pairing.result.as_mut() else {
+        return false;
+    };
+    let Some(p) = result.pairs.get_mut(i) else {
+        return false;
+    };
+    if p.locked == on {
+        return false;
+    }
+    p.locked = on;
+    let r = pair_ref(p);
+    let locked = &mut session.pairing.overrides.locked;
+    locked.retain(|l| !same_people(l, &r));
+    if on {
+        locked.push(r);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::pairing::{Evidence, Objective};
+    use crate::domain::session::{Activity, Growth, Subject};
+    use crate::domain::status::Gap;
+    use crate::store::case_file::demo_case;
+
+    fn session() -> Session {
+        Session::new(demo_case(), "2026-01-01T00:00:00Z")
+    }
+
+    fn entry(t: &str) -> Entry {
+        Entry {
+            text: t.into(),
+            from_catalogue: false,
+            resource: None,
+        }
+    }
+
+    fn pair(mentor: &str, mentee: &str) -> Pair {
+        Pair {
+            mentor: mentor.into(),
+            mentee: mentee.into(),
+            topic: "whiteboard".into(),
+            score: 1,
+            evidence: Evidence {
+                deficit_rank: 0,
+                gap: Gap::default(),
+                lower_on: vec![],
+                preference: None,
+                reciprocal: vec![],
+                back_topic: None,
+            },
+            locked: false,
+        }
+    }
+
+    fn with_result(s: &mut Session) {
+        s.pairing.result = Some(Pairing {
+            mode: Mode::OneToOne,
+            pairs: vec![pair("anna", "hugo"), pair("dmitri", "farid")],
+            unmatched: vec![],
+            blocking: vec![],
+            objective: Objective::default(),
+        });
+    }
+
+    #[test]
+    fn entries_add_edit_move_and_remove() {
+        let mut s = session();
+        assert!(apply(&mut s, &Edit::AddEntry(Section::Goals, entry("a"))));
+        assert!(apply(&mut s, &Edit::AddEntry(Section::Goals, entry("b"))));
+        assert!(apply(&mut s, &Edit::MoveEntry(Section::Goals, 1, 0)));
+        let texts: Vec<&str> = s.goals.goals.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["b", "a"]);
+        assert!(apply(
+            &mut s,
+            &Edit::SetEntry(Section::Goals, 0, "Б".into())
+        ));
+        assert!(!apply(
+            &mut s,
+            &Edit::SetEntry(Section::Goals, 0, "Б".into())
+        ));
+        assert!(apply(&mut s, &Edit::RemoveEntry(Section::Goals, 1)));
+        assert_eq!(s.goals.goals.len(), 1);
+        assert_eq!(s.goals.goals[0].text, "Б");
+        assert!(!apply(&mut s, &Edit::RemoveEntry(Section::Goals, 5)));
+        assert!(s.goals.means.is_empty());
+    }
+
+    #[test]
+    fn editing_a_picked_entry_makes_it_the_team_s_own() {
+        let mut s = session();
+        let mut e = entry("Regional institute");
+        e.from_catalogue = true;
+        e.resource = Some("region-ipk".into());
+        apply(&mut s, &Edit::AddEntry(Section::Resources, e));
+        apply(
+            &mut s,
+            &Edit::SetEntry(Section::Resources, 0, "Our lab".into()),
+        );
+        assert!(!s.goals.resources[0].from_catalogue);
+        assert_eq!(s.goals.resources[0].resource, None);
+    }
+
+    #[test]
+    fn lock_and_unlock_keep_overrides_in_step() {
+        let mut s = session();
+        with_result(&mut s);
+        assert!(apply(&mut s, &Edit::Lock(0)));
+        assert!(!apply(&mut s, &Edit::Lock(0)));
+        assert!(s.pairing.result.as_ref().unwrap().pairs[0].locked);
+        assert_eq!(s.pairing.overrides.locked.len(), 1);
+        assert_eq!(s.pairing.overrides.locked[0].mentee, "hugo");
+        assert!(apply(&mut s, &Edit::Unlock(0)));
+        assert!(s.pairing.overrides.locked.is_empty());
+    }
+
+    #[test]
+    fn forbid_rules_the_pair_out_and_removes_it() {
+        let mut s = session();
+        with_result(&mut s);
+        apply(&mut s, &Edit::Lock(0));
+        assert!(apply(&mut s, &Edit::Forbid(0)));
+        let r = s.pairing.result.as_ref().unwrap();
+        assert_eq!(r.pairs.len(), 1);
+        assert_eq!(r.pairs[0].mentor, "dmitri");
+        assert!(s.pairing.overrides.locked.is_empty());
+        assert_eq!(s.pairing.overrides.forbidden[0].mentor, "anna");
+    }
+
+    #[test]
+    fn replacing_a_pair_locks_the_new_one() {
+        let mut s = session();
+        with_result(&mut s);
+        assert!(apply(
+            &mut s,
+            &Edit::ReplacePair(0, Box::new(pair("anna", "farid")))
+        ));
+        let p = &s.pairing.result.as_ref().unwrap().pairs[0];
+        assert_eq!((p.mentee.as_str(), p.locked), ("farid", true));
+        assert_eq!(s.pairing.overrides.locked[0].mentee, "farid");
+    }
+
+    #[test]
+    fn changing_mode_drops_the_old_result() {
+        let mut s = session();
+        with_result(&mut s);
+        assert!(!apply(&mut s, &Edit::SetMode(Mode::OneToOne)));
+        assert!(apply(&mut s, &Edit::SetMode(Mode::Network)));
+        assert!(s.pairing.result.is_none());
+    }
+
+    fn map_with(months: &[u32]) -> Map {
+        Map {
+            subject: Subject::Pair(PairRef {
+                mentor: "anna".into(),
+                mentee: "hugo".into(),
+                topic: None,
+            }),
+            passport: Default::default(),
+            cycle_months: 12,
+            activities: months
+                .iter()
+                .map(|m| Activity {
+                    month: *m,
+                    title: format!("m{m}"),
+                    growth: Growth::Skill,
+                    form: String::new(),
+                    topics: vec![],
+                    resources: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn put_map_replaces_by_subject() {
+        let mut s = session();
+        apply(&mut s, &Edit::PutMap(Box::new(map_with(&[1]))));
+        apply(&mut s, &Edit::PutMap(Box::new(map_with(&[1, 2]))));
+        assert_eq!(s.maps.len(), 1);
+        assert_eq!(s.maps[0].activities.len(), 2);
+    }
+
+    #[test]
+    fn cycle_changes_scale_months_and_stay_in_range() {
+        let mut s = session();
+        apply(&mut s, &Edit::PutMap(Box::new(map_with(&[1, 6, 12]))));
+        assert!(apply(&mut s, &Edit::SetCycle(0, 6)));
+        let months: Vec<u32> = s.maps[0].activities.iter().map(|a| a.month).collect();
+        assert_eq!(months, [1, 3, 6]);
+        assert!(apply(&mut s, &Edit::SetCycle(0, 0)));
+        assert_eq!(s.maps[0].cycle_months, 1);
+        assert!(s.maps[0].activities.iter().all(|a| a.month == 1));
+        assert!(apply(&mut s, &Edit::SetCycle(0, 1000)));
+        assert_eq!(s.maps[0].cycle_months, MAX_CYCLE_MONTHS);
+    }
+
+    #[test]
+    fn activity_edits() {
+        let mut s = session();
+        apply(&mut s, &Edit::PutMap(Box::new(map_with(&[1, 2]))));
+        assert!(apply(
+            &mut s,
+            &Edit::AddActivityResource(0, 1, "lab".into())
+        ));
+        assert!(!apply(
+            &mut s,
+            &Edit::AddActivityResource(0, 1, "lab".into())
+        ));
+        assert!(apply(
+            &mut s,
+            &Edit::ToggleActivityTopic(0, 0, "video".into())
+        ));
+        assert_eq!(s.maps[0].activities[0].topics, ["video"]);
+        assert!(apply(
+            &mut s,
+            &Edit::ToggleActivityTopic(0, 0, "video".into())
+        ));
+        assert!(s.maps[0].activities[0].topics.is_empty());
+        assert!(apply(
+            &mut s,
+            &Edit::SetActivityTitle(0, 0, "Встреча".into())
+        ));
+        assert_eq!(s.maps[0].activities[0].title, "Встреча");
+        assert!(apply(&mut s, &Edit::RemoveActivity(0, 0)));
+        assert_eq!(s.maps[0].activities.len(), 1);
+        assert!(!apply(&mut s, &Edit::SetField(3, Field::Goal, "x".into())));
+    }
+}

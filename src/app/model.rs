@@ -1,0 +1,283 @@
+//! The whole state of the interactive session: the session being edited plus UI state
+//! (stage, selections, pop-ups, text inputs). Views read it; only `update` changes it, and
+//! every change to the session goes through [`Model::edit`].
+
+use ratatui_textarea::TextArea;
+
+use super::edit::{Edit, apply};
+use super::keymap::{Context, PopupKind};
+use super::msg::Source;
+use super::stage::{case, goals, map, pairs, present, start};
+use crate::domain::case::{Id, Stage};
+use crate::domain::session::{Field, Section, Session};
+use crate::i18n::{Lang, Strings};
+use crate::store::library::Entry;
+use crate::ui::theme::Theme;
+
+/// The smallest terminal the stages are laid out for; below it a notice asks for more room.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub struct Model {
+    pub session: Session,
+    pub source: Source,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub stage: Stage,
+    /// Terminal size (columns, rows), kept for paging and mouse hit-testing.
+    pub size: (u16, u16),
+    /// The session has changes not yet saved.
+    pub dirty: bool,
+    pub quit: bool,
+    pub popup: Option<Popup>,
+    /// A single-line input in the current stage (filter, path).
+    pub line: Option<LineInput>,
+    /// A one-line message for the status line (an error, a confirmation).
+    pub notice: Option<String>,
+    /// The pairing job running in the background, if any.
+    pub solving: Option<u64>,
+    pub next_job: u64,
+    pub start: start::State,
+    pub case: case::State,
+    pub goals: goals::State,
+    pub pairs: pairs::State,
+    pub map: map::State,
+    pub present: present::State,
+}
+
+pub enum Popup {
+    Help { scroll: u16 },
+    Confirm(Confirm),
+    Picker(Picker),
+    Editor(Editor),
+}
+
+/// What a yes/no question is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    Quit,
+    Open(Source),
+}
+
+/// A fuzzy picker over items offered by the case.
+pub struct Picker {
+    pub purpose: PickFor,
+    pub title: String,
+    pub items: Vec<PickItem>,
+    pub haystacks: Vec<String>,
+    pub query: TextArea<'static>,
+    pub visible: Vec<usize>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickFor {
+    Entry(Section),
+    ActivityResource(usize),
+    ActivityTopic(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickItem {
+    pub text: String,
+    /// A second, dimmer column: a resource's level, a topic's direction.
+    pub detail: String,
+    /// The id behind the item (resource or topic), if it has one.
+    pub key: Option<Id>,
+}
+
+/// The multi-line editor pop-up.
+pub struct Editor {
+    pub target: EditTarget,
+    pub title: String,
+    pub area: TextArea<'static>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditTarget {
+    NewEntry(Section),
+    Entry(Section, usize),
+    Field(Field),
+    Activity(usize),
+}
+
+/// A single-line input shown in place (filters, a path).
+pub struct LineInput {
+    pub target: LineTarget,
+    pub area: TextArea<'static>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineTarget {
+    StartFilter,
+    CaseFilter,
+    Path,
+}
+
+impl Model {
+    /// A model on `session`. `library` lists what the Start stage offers besides the demo.
+    pub fn new(
+        session: Session,
+        source: Source,
+        lang: Lang,
+        theme: Theme,
+        library: Vec<Entry>,
+    ) -> Model {
+        let mut m = Model {
+            start: start::State::new(library),
+            case: case::State::default(),
+            goals: goals::State::default(),
+            pairs: pairs::State::default(),
+            map: map::State::default(),
+            present: present::State::default(),
+            session,
+            source,
+            lang,
+            theme,
+            stage: Stage::Start,
+            size: (80, 24),
+            dirty: false,
+            quit: false,
+            popup: None,
+            line: None,
+            notice: None,
+            solving: None,
+            next_job: 1,
+        };
+        m.case_changed();
+        m
+    }
+
+    /// A model for tests and benchmarks: `case` opened at a fixed time, the default theme,
+    /// only the demo in the Start list (no file system), an 80×24 terminal.
+    pub fn fixture(case: crate::domain::case::Case, lang: Lang) -> Model {
+        let session = Session::new(case, "2026-01-01T00:00:00Z");
+        Model::new(
+            session,
+            Source::Demo,
+            lang,
+            Theme::default(),
+            vec![Entry::demo()],
+        )
+    }
+
+    pub fn strings(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    /// The only way the session changes. Marks the model dirty and refreshes what is derived
+    /// from the session. (Undo and autosave hook in here.)
+    pub fn edit(&mut self, e: Edit) {
+        if apply(&mut self.session, &e) {
+            self.dirty = true;
+            self.derived_changed(&e);
+        }
+    }
+
+    fn derived_changed(&mut self, e: &Edit) {
+        if e.touches_pairs() {
+            pairs::refresh(self);
+        }
+        map::refresh(self);
+    }
+
+    /// Recomputes everything derived from the case, after opening one.
+    pub fn case_changed(&mut self) {
+        case::rebuild(self);
+        self.goals = goals::State::default();
+        self.pairs = pairs::State::default();
+        self.map = map::State::default();
+        self.present = present::State::default();
+        pairs::refresh(self);
+        map::refresh(self);
+        start::refresh(self);
+    }
+
+    /// What the keyboard is talking to.
+    pub fn context(&self) -> Context {
+        match &self.popup {
+            Some(Popup::Help { .. }) => Context::Popup(PopupKind::Help),
+            Some(Popup::Confirm(_)) => Context::Popup(PopupKind::Confirm),
+            Some(Popup::Picker(_)) => Context::Popup(PopupKind::Picker),
+            Some(Popup::Editor(_)) => Context::Insert,
+            None if self.line.is_some() => Context::Insert,
+            None => Context::Normal(self.stage),
+        }
+    }
+
+    /// How many pairs the current result has.
+    pub fn pair_count(&self) -> usize {
+        self.session
+            .pairing
+            .result
+            .as_ref()
+            .map_or(0, |r| r.pairs.len())
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// Rows a page-up/page-down moves in the stage lists.
+    pub fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(10)).max(1)
+    }
+}
+
+/// A single-line text area for filters and paths.
+pub fn line_area(text: &str, theme: &Theme) -> TextArea<'static> {
+    let mut area = TextArea::new(vec![text.to_string()]);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    style_area(&mut area, theme);
+    area
+}
+
+/// A multi-line text area for the editor, word-wrapped.
+pub fn editor_area(text: &str, theme: &Theme) -> TextArea<'static> {
+    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut area = TextArea::new(lines);
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
+    style_area(&mut area, theme);
+    area
+}
+
+fn style_area(area: &mut TextArea<'static>, theme: &Theme) {
+    area.set_style(theme.text());
+    area.set_cursor_line_style(theme.text());
+    area.set_cursor_style(theme.cursor());
+}
+
+/// The text of a text area, lines joined with '\n', with control characters made safe.
+pub fn area_text(area: &TextArea) -> String {
+    crate::domain::text::sanitize(&area.lines().join("\n"))
+}
+
+/// Moves a selection among `len` items by a navigation action; `page` rows per page.
+pub fn step(selected: usize, len: usize, action: super::msg::Action, page: usize) -> usize {
+    use super::msg::Action as A;
+    if len == 0 {
+        return 0;
+    }
+    let last = len - 1;
+    let sel = selected.min(last);
+    match action {
+        A::Up => sel.saturating_sub(1),
+        A::Down => (sel + 1).min(last),
+        A::PageUp => sel.saturating_sub(page),
+        A::PageDown => (sel + page).min(last),
+        A::Top => 0,
+        A::Bottom => last,
+        _ => sel,
+    }
+}
+
+/// Whether a navigation action moves a selection (so stages can share the handling).
+pub fn is_nav(action: super::msg::Action) -> bool {
+    use super::msg::Action as A;
+    matches!(
+        action,
+        A::Up | A::Down | A::PageUp | A::PageDown | A::Top | A::Bottom
+    )
+}

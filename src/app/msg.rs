@@ -1,0 +1,136 @@
+//! What flows through the Elm loop: `Action`s (what a key means), `Msg`s (everything
+//! `update` ever sees) and `Cmd`s (side effects `update` asks the loop to perform).
+
+use std::path::PathBuf;
+
+use ratatui_textarea::Input;
+
+use crate::domain::case::{Case, Stage};
+use crate::domain::pairing::{Mode, Overrides, Pairing};
+
+/// What a key binding does. Bindings map keys to actions; `update` interprets an action in the
+/// current stage, so one key (↓, Enter) can mean the right thing everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Help,
+    NextStage,
+    PrevStage,
+    Goto(Stage),
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Enter in normal mode: open, edit, run — whatever the selected thing offers.
+    Activate,
+    /// Esc in normal mode: clear a filter.
+    Back,
+    Filter,
+    OpenPath,
+    Sort,
+    Reverse,
+    CaseTab,
+    Pick,
+    Write,
+    Delete,
+    MoveUp,
+    MoveDown,
+    NextMode,
+    Solve,
+    Lock,
+    Forbid,
+    Unpair,
+    Swap,
+    Network,
+    NextSubject,
+    PrevSubject,
+    Longer,
+    Shorter,
+    Refill,
+    AddResource,
+    ToggleTopic,
+    NextPage,
+    PrevPage,
+    PresentContent,
+    Close,
+    Accept,
+    Yes,
+    No,
+    InputDone,
+    InputSave,
+    InputEnter,
+}
+
+/// Where a case comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Demo,
+    File(PathBuf),
+}
+
+impl Source {
+    /// What the status line calls it: "demo" or the file name.
+    pub fn label(&self) -> String {
+        match self {
+            Source::Demo => "demo".to_string(),
+            Source::File(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+        }
+    }
+}
+
+/// A case the loop has read, ready to become the session.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub case: Case,
+    pub source: Source,
+    /// RFC 3339 time of opening, from the loop (update never reads the clock).
+    pub now: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Act(Action),
+    /// A key for the active text input (filter, path, editor, picker query).
+    Input(Input),
+    Paste(String),
+    Resize(u16, u16),
+    Click {
+        col: u16,
+        row: u16,
+    },
+    Scroll {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
+    Opened(Result<Box<Opened>, String>),
+    PairingDone {
+        job: u64,
+        result: Result<Pairing, String>,
+    },
+}
+
+/// One run of the pairing engine, performed off the UI thread.
+#[derive(Debug, Clone)]
+pub struct SolveJob {
+    /// Results of older jobs (the case or overrides changed since) are dropped.
+    pub job: u64,
+    pub case: Case,
+    pub mode: Mode,
+    pub overrides: Overrides,
+}
+
+/// Side effects the loop performs for `update`.
+#[derive(Debug, Clone)]
+pub enum Cmd {
+    Quit,
+    Open(Source),
+    Solve(Box<SolveJob>),
+}

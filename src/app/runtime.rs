@@ -1,0 +1,173 @@
+//! The loop: read an event, turn it into a `Msg`, `update`, perform the `Cmd`, draw.
+//! Generic over the ratatui backend and the event source, so tests drive it on a
+//! `TestBackend` with scripted events.
+
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+
+use super::engine;
+use super::keymap::msg_for_key;
+use super::model::Model;
+use super::msg::{Cmd, Msg, Opened, Source};
+use super::update::update;
+use crate::store::case_file::{demo_case, load_case};
+use crate::store::library;
+
+/// What an event source has next.
+pub enum Next {
+    Event(Event),
+    /// Nothing happened within the timeout.
+    Idle,
+    /// No more events (scripted sources only).
+    End,
+}
+
+pub trait Events {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Next>;
+}
+
+/// The terminal's events.
+pub struct TerminalEvents;
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Next> {
+        if event::poll(timeout)? {
+            Ok(Next::Event(event::read()?))
+        } else {
+            Ok(Next::Idle)
+        }
+    }
+}
+
+/// A fixed list of events, for tests and benchmarks.
+pub struct Script(pub std::collections::VecDeque<Event>);
+
+impl Events for Script {
+    fn next(&mut self, _timeout: Duration) -> std::io::Result<Next> {
+        Ok(self.0.pop_front().map_or(Next::End, Next::Event))
+    }
+}
+
+/// The message an event means in the model's current context.
+pub fn msg_for_event(m: &Model, ev: Event) -> Option<Msg> {
+    match ev {
+        Event::Key(k) => msg_for_key(&k, m.context()),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
+                col: mouse.column,
+                row: mouse.row,
+            }),
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Msg::Scroll {
+                col: mouse.column,
+                row: mouse.row,
+                down: mouse.kind == MouseEventKind::ScrollDown,
+            }),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        _ => None,
+    }
+}
+
+/// Runs the session until the model quits or a scripted source ends.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    model: &mut Model,
+    events: &mut dyn Events,
+) -> color_eyre::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let (tx, rx) = channel::<Msg>();
+    let size = terminal.size()?;
+    update(model, Msg::Resize(size.width, size.height));
+    terminal.draw(|f| f.render_widget(&*model, f.area()))?;
+    while !model.quit {
+        let wait = Duration::from_millis(if model.solving.is_some() { 30 } else { 250 });
+        let mut changed = false;
+        match events.next(wait)? {
+            Next::Event(ev) => {
+                if let Some(msg) = msg_for_event(model, ev) {
+                    dispatch(model, msg, &tx);
+                    changed = true;
+                }
+            }
+            Next::Idle => {}
+            Next::End if model.solving.is_some() => {
+                if let Ok(msg) = rx.recv_timeout(Duration::from_secs(60)) {
+                    dispatch(model, msg, &tx);
+                }
+                changed = true;
+            }
+            Next::End => break,
+        }
+        changed |= drain(model, &rx, &tx);
+        if changed {
+            terminal.draw(|f| f.render_widget(&*model, f.area()))?;
+        }
+    }
+    Ok(())
+}
+
+fn drain(model: &mut Model, rx: &Receiver<Msg>, tx: &Sender<Msg>) -> bool {
+    let mut any = false;
+    while let Ok(msg) = rx.try_recv() {
+        dispatch(model, msg, tx);
+        any = true;
+    }
+    any
+}
+
+/// Updates the model and performs what it asks for; results of slow work come back later
+/// through `tx`.
+pub fn dispatch(model: &mut Model, msg: Msg, tx: &Sender<Msg>) {
+    let mut next = Some(msg);
+    while let Some(msg) = next.take() {
+        let Some(cmd) = update(model, msg) else {
+            break;
+        };
+        next = match cmd {
+            Cmd::Quit => None,
+            Cmd::Open(source) => Some(Msg::Opened(open(source))),
+            Cmd::Solve(job) => {
+                let tx = tx.clone();
+                std::thread::spawn(move || {
+                    let result = engine::solve(&job);
+                    let _ = tx.send(Msg::PairingDone {
+                        job: job.job,
+                        result,
+                    });
+                });
+                None
+            }
+        };
+    }
+}
+
+/// Reads a case for `Cmd::Open`, remembering opened files in the recent list.
+pub fn open(source: Source) -> Result<Box<Opened>, String> {
+    let case = match &source {
+        Source::Demo => demo_case(),
+        Source::File(path) => {
+            let (case, _warnings) = load_case(path).map_err(|report| {
+                let mut text = String::new();
+                report.render_text(&mut text);
+                text
+            })?;
+            if let Some(dir) = library::data_dir() {
+                let _ = library::push_recent(&dir, path);
+            }
+            case
+        }
+    };
+    Ok(Box::new(Opened {
+        case,
+        source,
+        now: super::clock::now_rfc3339(),
+    }))
+}

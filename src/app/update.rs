@@ -1,0 +1,170 @@
+//! `update`: the one function that changes the model. Pure: no terminal, no files, no
+//! clock — side effects go out as a `Cmd` for the loop to perform.
+
+use super::keymap::{Context, PopupKind};
+use super::model::{Confirm, Model, Popup};
+use super::msg::{Action, Cmd, Msg, Opened};
+use super::popup;
+use super::stage::{case, goals, map, pairs, present, start};
+use crate::domain::case::Stage;
+use crate::domain::session::Session;
+use crate::ui::hit::{Hit, hit};
+
+pub fn update(m: &mut Model, msg: Msg) -> Option<Cmd> {
+    match msg {
+        Msg::Act(a) => act(m, a),
+        Msg::Input(key) => {
+            popup::input(m, key);
+            None
+        }
+        Msg::Paste(text) => {
+            popup::paste(m, &text);
+            None
+        }
+        Msg::Resize(w, h) => {
+            m.size = (w, h);
+            present::clamp(m);
+            None
+        }
+        Msg::Click { col, row } => click(m, col, row),
+        Msg::Scroll { down, .. } => {
+            let a = match (m.context(), down) {
+                (Context::Normal(Stage::Present), true) => Action::NextPage,
+                (Context::Normal(Stage::Present), false) => Action::PrevPage,
+                (_, true) => Action::Down,
+                (_, false) => Action::Up,
+            };
+            act(m, a)
+        }
+        Msg::Opened(result) => {
+            opened(m, result);
+            None
+        }
+        Msg::PairingDone { job, result } => {
+            pairs::solved(m, job, result);
+            None
+        }
+    }
+}
+
+fn act(m: &mut Model, a: Action) -> Option<Cmd> {
+    m.notice = None;
+    match m.context() {
+        Context::Popup(PopupKind::Help) => popup::on_help(m, a),
+        Context::Popup(PopupKind::Confirm) => popup::on_confirm(m, a),
+        Context::Popup(PopupKind::Picker) => popup::on_picker(m, a),
+        Context::Insert => popup::on_insert(m, a),
+        Context::Normal(stage) => normal(m, stage, a),
+    }
+}
+
+fn normal(m: &mut Model, stage: Stage, a: Action) -> Option<Cmd> {
+    match a {
+        Action::Quit => quit(m),
+        Action::Help => {
+            m.popup = Some(Popup::Help { scroll: 0 });
+            None
+        }
+        Action::NextStage => goto(m, Stage::ALL[(stage.index() + 1) % 6]),
+        Action::PrevStage => goto(m, Stage::ALL[(stage.index() + 5) % 6]),
+        Action::Goto(s) => goto(m, s),
+        _ => match stage {
+            Stage::Start => start::on_action(m, a),
+            Stage::Case => case::on_action(m, a),
+            Stage::Goals => goals::on_action(m, a),
+            Stage::Pairs => pairs::on_action(m, a),
+            Stage::Map => map::on_action(m, a),
+            Stage::Present => present::on_action(m, a),
+        },
+    }
+}
+
+fn goto(m: &mut Model, s: Stage) -> Option<Cmd> {
+    m.stage = s;
+    m.pairs.swap_from = None;
+    present::clamp(m);
+    None
+}
+
+/// Quits at once when everything is saved; otherwise asks first.
+fn quit(m: &mut Model) -> Option<Cmd> {
+    if m.dirty {
+        m.popup = Some(Popup::Confirm(Confirm::Quit));
+        None
+    } else {
+        m.quit = true;
+        Some(Cmd::Quit)
+    }
+}
+
+/// A case the loop has read becomes a fresh session, shown from the Case stage.
+fn opened(m: &mut Model, result: Result<Box<Opened>, String>) {
+    match result {
+        Ok(o) => {
+            let title = o.case.title.clone();
+            let o = *o;
+            m.session = Session::new(o.case, &o.now);
+            m.source = o.source;
+            m.dirty = false;
+            m.case_changed();
+            m.stage = Stage::Case;
+            m.notice = Some(format!("{}: {title}", m.strings().start.opened));
+        }
+        Err(e) => m.notice = Some(e.lines().next().unwrap_or_default().to_string()),
+    }
+}
+
+/// A click on a stage tab goes there; on a row selects it, and on the selected row again
+/// acts on it (opens, edits).
+fn click(m: &mut Model, col: u16, row: u16) -> Option<Cmd> {
+    match hit(m, col, row)? {
+        Hit::Stage(s) if m.line.is_none() => goto(m, s),
+        Hit::Stage(_) => None,
+        Hit::Tab(i) => {
+            m.case.tab = case::Tab::ALL[i.min(3)];
+            None
+        }
+        Hit::Section(i) => {
+            m.goals.section = i;
+            None
+        }
+        Hit::PickerRow(i) => {
+            if let Some(Popup::Picker(p)) = &mut m.popup {
+                let again = std::mem::replace(&mut p.selected, i) == i;
+                if again {
+                    return act(m, Action::Accept);
+                }
+            }
+            None
+        }
+        Hit::Row(i) => select_row(m, i),
+    }
+}
+
+fn select_row(m: &mut Model, i: usize) -> Option<Cmd> {
+    let again = match m.stage {
+        Stage::Start => std::mem::replace(&mut m.start.selected, i) == i,
+        Stage::Case => {
+            m.case.selected = i;
+            false
+        }
+        Stage::Goals => {
+            let s = m.goals.section;
+            std::mem::replace(&mut m.goals.selected[s], i) == i
+        }
+        Stage::Pairs => {
+            m.pairs.selected = i;
+            false
+        }
+        Stage::Map => match m.map.focus {
+            map::Focus::Passport => std::mem::replace(&mut m.map.field, i) == i,
+            map::Focus::Plan => std::mem::replace(&mut m.map.activity, i) == i,
+        },
+        Stage::Present => false,
+    };
+    if again && m.line.is_none() {
+        act(m, Action::Activate)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,106 @@
+//! Pop-ups drawn over the stage: help, yes/no, the picker, the editor.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+
+use super::theme::Theme;
+use super::widgets::{centered, ellipsize, panel, rows};
+use crate::app::Model;
+use crate::app::model::{Confirm, Editor, Picker, Popup};
+
+pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
+    match &m.popup {
+        None => {}
+        Some(Popup::Help { scroll }) => super::help::render(m, t, *scroll, area, buf),
+        Some(Popup::Confirm(c)) => confirm(m, t, c, area, buf),
+        Some(Popup::Picker(p)) => picker(m, t, p, area, buf),
+        Some(Popup::Editor(e)) => editor(m, t, e, area, buf),
+    }
+}
+
+fn confirm(m: &Model, t: &Theme, c: &Confirm, area: Rect, buf: &mut Buffer) {
+    let s = m.strings();
+    let (title, text) = match c {
+        Confirm::Quit => (s.ui.quit_title, s.ui.quit_unsaved),
+        Confirm::Open(_) => (s.ui.discard_title, s.ui.discard_unsaved),
+    };
+    let rect = centered(area, 56, 7);
+    Clear.render(rect, buf);
+    Paragraph::new(vec![
+        Line::styled(text, t.text()),
+        Line::raw(""),
+        Line::styled(s.ui.yes_no, t.key()),
+    ])
+    .wrap(Wrap { trim: true })
+    .block(panel(title, true, t).style(t.text()))
+    .render(rect, buf);
+}
+
+/// The picker's list area inside its pop-up (also used for mouse clicks).
+pub fn picker_layout(area: Rect) -> (Rect, Rect, Rect, Rect) {
+    let rect = centered(
+        area,
+        72.min(area.width.saturating_sub(4)),
+        20.min(area.height.saturating_sub(2)),
+    );
+    let inner = rect.inner(ratatui::layout::Margin::new(1, 1));
+    let [query, list, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    (rect, query, list, hint)
+}
+
+fn picker(m: &Model, t: &Theme, p: &Picker, area: Rect, buf: &mut Buffer) {
+    let s = m.strings();
+    let (rect, query, list, hint) = picker_layout(area);
+    Clear.render(rect, buf);
+    panel(p.title.clone(), true, t)
+        .style(t.text())
+        .render(rect, buf);
+    buf.set_string(query.x, query.y, "> ", t.key());
+    let q = Rect {
+        x: query.x + 2,
+        width: query.width.saturating_sub(2),
+        ..query
+    };
+    (&p.query).render(q, buf);
+    if p.visible.is_empty() {
+        Line::styled(s.ui.no_matches, t.muted()).render(list, buf);
+    }
+    let width = usize::from(list.width);
+    rows(list, buf, t, p.visible.len(), Some(p.selected), |k| {
+        let item = &p.items[p.visible[k]];
+        let detail = if item.detail.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", item.detail)
+        };
+        let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(detail.as_str()));
+        Line::from(vec![
+            Span::styled(ellipsize(&item.text, room), t.text()),
+            Span::styled(detail, t.muted()),
+        ])
+    });
+    Line::styled(s.ui.picker_hint, t.muted()).render(hint, buf);
+}
+
+fn editor(m: &Model, t: &Theme, e: &Editor, area: Rect, buf: &mut Buffer) {
+    let s = m.strings();
+    let rect = centered(
+        area,
+        84.min(area.width.saturating_sub(4)),
+        16.min(area.height.saturating_sub(2)),
+    );
+    Clear.render(rect, buf);
+    let block = panel(e.title.clone(), true, t)
+        .style(t.text())
+        .title_bottom(Line::styled(s.ui.editor_hint, t.muted()));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    (&e.area).render(inner, buf);
+}

@@ -1,0 +1,112 @@
+//! Stage 6 view: one page of the map or of the pair list, big and high-contrast.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::bigtext;
+use super::theme::Theme;
+use crate::app::Model;
+use crate::app::stage::map::names;
+use crate::app::stage::present::{Content, MAP_PAGES, body_rows, page_count, pairs_per_page};
+use crate::domain::session::Map;
+use crate::i18n::fill;
+
+pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
+    let s = m.strings();
+    let area = body.inner(Margin::new(2, 0));
+    let [heading, subtitle, _, content, footer] = Layout::vertical([
+        Constraint::Length(bigtext::HEIGHT),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let page = m.present.page;
+    match (m.present.content, m.map.map(&m.session)) {
+        (Content::Map, Some(map)) => {
+            bigtext::heading(
+                &names(&m.session.case, &map.subject, " & "),
+                t,
+                heading,
+                buf,
+            );
+            Line::styled(map.passport.name.clone(), t.accent())
+                .alignment(Alignment::Center)
+                .render(subtitle, buf);
+            map_page(m, t, map, page, content, buf);
+        }
+        (Content::Pairs, _) if m.session.pairing.result.is_some() => {
+            bigtext::heading(s.present.pairs_title, t, heading, buf);
+            pairs_page(m, t, page, content, buf);
+        }
+        _ => {
+            bigtext::heading(s.stage_name(m.stage), t, heading, buf);
+            Paragraph::new(s.present.nothing)
+                .style(t.text())
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true })
+                .render(content, buf);
+        }
+    }
+    let pages = page_count(m);
+    let n = (page + 1).to_string();
+    let all = pages.to_string();
+    Line::styled(fill(s.present.page, &[("n", &n), ("all", &all)]), t.text())
+        .alignment(Alignment::Right)
+        .render(footer, buf);
+}
+
+fn map_page(m: &Model, t: &Theme, map: &Map, page: usize, area: Rect, buf: &mut Buffer) {
+    let s = m.strings();
+    if let Some(fields) = MAP_PAGES.get(page) {
+        let mut lines: Vec<Line> = Vec::new();
+        for f in *fields {
+            lines.push(Line::styled(s.field_name(*f), t.header()));
+            for l in map.passport.get(*f).lines() {
+                lines.push(Line::styled(l.to_string(), t.text()));
+            }
+            lines.push(Line::raw(""));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+        return;
+    }
+    let per = body_rows(m.size.1);
+    let first = (page - MAP_PAGES.len()) * per;
+    let mut lines = vec![Line::styled(s.map.plan, t.header())];
+    lines.extend(map.activities.iter().skip(first).take(per).map(|a| {
+        Line::from(vec![
+            Span::styled(format!("{:>2}  ", a.month), t.accent()),
+            Span::styled(format!("{:<12}", s.growth_name(a.growth)), t.text()),
+            Span::styled(a.title.clone(), t.text()),
+        ])
+    }));
+    Paragraph::new(lines).render(area, buf);
+}
+
+fn pairs_page(m: &Model, t: &Theme, page: usize, area: Rect, buf: &mut Buffer) {
+    let case = &m.session.case;
+    let Some(result) = &m.session.pairing.result else {
+        return;
+    };
+    let per = pairs_per_page(m.size.1);
+    let name = |id: &str| case.name_of(id).to_string();
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, p) in result.pairs.iter().enumerate().skip(page * per).take(per) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>2}. ", i + 1), t.accent()),
+            Span::styled(
+                format!("{} → {}", name(&p.mentor), name(&p.mentee)),
+                t.title(),
+            ),
+            Span::styled(format!("  {}", case.topic_name(&p.topic)), t.text()),
+        ]));
+        let why = m.pairs.reasons.get(i).cloned().unwrap_or_default();
+        lines.push(Line::styled(format!("    {why}"), t.text()));
+    }
+    Paragraph::new(lines).render(area, buf);
+}
