@@ -33,10 +33,10 @@ pub use update::update;
 
 use crate::cli::exit;
 use crate::domain::case::Stage;
-use crate::domain::session::Session;
 use crate::i18n::Lang;
 use crate::store::case_file::{demo_case, load_case};
 use crate::store::library;
+use crate::store::session_file::new_session;
 use crate::ui::theme::{Theme, ThemeName};
 use msg::Source;
 
@@ -69,7 +69,7 @@ pub fn open(file: Option<&Path>, lang: Option<Lang>, theme: Option<ThemeName>) -
         .unwrap_or_default();
     let entries = library::entries(&library::scenario_dirs(), &recent);
     let opened_file = file.is_some();
-    let session = Session::new(case, &clock::now_rfc3339());
+    let session = new_session(case, &clock::now_rfc3339());
     let mut model = Model::new(session, source, lang, theme, entries);
     if opened_file {
         model.stage = Stage::Case;

@@ -7,6 +7,7 @@ use ratatui_textarea::Input;
 
 use crate::domain::case::{Case, Stage};
 use crate::domain::pairing::{Mode, Overrides, Pairing};
+use crate::domain::session::Session;
 
 /// What a key binding does. Bindings map keys to actions; `update` interprets an action in the
 /// current stage, so one key (↓, Enter) can mean the right thing everywhere.
@@ -85,13 +86,12 @@ impl Source {
     }
 }
 
-/// A case the loop has read, ready to become the session.
+/// A case the loop has read, as a fresh session (its id and time come from the loop, since
+/// update never reads the clock).
 #[derive(Debug, Clone)]
 pub struct Opened {
-    pub case: Case,
+    pub session: Session,
     pub source: Source,
-    /// RFC 3339 time of opening, from the loop (update never reads the clock).
-    pub now: String,
 }
 
 #[derive(Debug, Clone)]

@@ -16,6 +16,7 @@ use super::msg::{Cmd, Msg, Opened, Source};
 use super::update::update;
 use crate::store::case_file::{demo_case, load_case};
 use crate::store::library;
+use crate::store::session_file::new_session;
 
 /// What an event source has next.
 pub enum Next {
@@ -166,8 +167,7 @@ pub fn open(source: Source) -> Result<Box<Opened>, String> {
         }
     };
     Ok(Box::new(Opened {
-        case,
+        session: new_session(case, &super::clock::now_rfc3339()),
         source,
-        now: super::clock::now_rfc3339(),
     }))
 }

@@ -141,9 +141,8 @@ fn opened_case_replaces_the_session() {
     update(
         &mut m,
         Msg::Opened(Ok(Box::new(Opened {
-            case: case.clone(),
+            session: crate::domain::session::Session::new(case.clone(), "2026-02-02T00:00:00Z"),
             source: Source::File("x.ron".into()),
-            now: "2026-02-02T00:00:00Z".into(),
         }))),
     );
     assert_eq!(m.session.case, case);

@@ -7,7 +7,6 @@ use super::msg::{Action, Cmd, Msg, Opened};
 use super::popup;
 use super::stage::{case, goals, map, pairs, present, start};
 use crate::domain::case::Stage;
-use crate::domain::session::Session;
 use crate::ui::hit::{Hit, hit};
 
 pub fn update(m: &mut Model, msg: Msg) -> Option<Cmd> {
@@ -101,9 +100,9 @@ fn quit(m: &mut Model) -> Option<Cmd> {
 fn opened(m: &mut Model, result: Result<Box<Opened>, String>) {
     match result {
         Ok(o) => {
-            let title = o.case.title.clone();
             let o = *o;
-            m.session = Session::new(o.case, &o.now);
+            let title = o.session.case.title.clone();
+            m.session = o.session;
             m.source = o.source;
             m.dirty = false;
             m.case_changed();
