@@ -1,49 +1,29 @@
 //! The one place the interactive session talks to the pairing engine
-//! (`domain::pairing`): solving, the reason sentences, and evidence for hand-made pairs.
+//! (`domain::pairing`): solving, the reason sentences, and evidence for pairs a facilitator
+//! forms by hand (a swap), computed the way the engine does.
 
 use crate::domain::case::{Case, Participant};
-use crate::domain::pairing::{Evidence, Pair, Pairing, Reason, Unmatched};
+use crate::domain::pairing::explain::Explainer;
+use crate::domain::pairing::{self, Evidence, Pair, Pairing, Unmatched};
 use crate::domain::status::Status;
 use crate::i18n::Lang;
 
 use super::msg::SolveJob;
 
-/// Whether this build has a pairing engine to run.
-pub const AVAILABLE: bool = false;
-
 /// Runs the engine for `job` (called off the UI thread).
-pub fn solve(_job: &SolveJob) -> Result<Pairing, String> {
-    Err("the pairing engine is not built in".to_string())
+pub fn solve(job: &SolveJob) -> Result<Pairing, String> {
+    pairing::solve(&job.case, job.mode, &job.overrides).map_err(|e| e.to_string())
 }
 
-/// Why this pair: the sentence a facilitator reads aloud.
-pub fn explain(pair: &Pair, case: &Case, lang: Lang) -> String {
-    let s = lang.strings();
-    let axes: Vec<&str> = pair
-        .evidence
-        .lower_on
-        .iter()
-        .map(|a| s.axis_name(*a))
-        .collect();
-    format!("{}: {}", case.topic_name(&pair.topic), axes.join(", "))
+/// Why each pair: the sentences a facilitator reads aloud, in the pairs' order.
+pub fn explain_pairs(pairs: &[Pair], case: &Case, lang: Lang) -> Vec<String> {
+    let ex = Explainer::new(case, lang);
+    pairs.iter().map(|p| ex.pair(p)).collect()
 }
 
 /// Why this person has no (or not every) mentor.
-pub fn explain_unmatched(u: &Unmatched, _case: &Case, lang: Lang) -> String {
-    reason_label(&u.reason, lang).to_string()
-}
-
-/// A short label for an unmatched reason.
-pub fn reason_label(r: &Reason, lang: Lang) -> &'static str {
-    let labels = &lang.strings().pairs.reasons;
-    match r {
-        Reason::NobodyOffers => labels[0],
-        Reason::AllOfferersHigher { .. } => labels[1],
-        Reason::Forbidden => labels[2],
-        Reason::CapacityUsed { .. } => labels[3],
-        Reason::NotChosen => labels[4],
-        Reason::NoMutualPartner => labels[5],
-    }
+pub fn explain_unmatched(u: &Unmatched, case: &Case, lang: Lang) -> String {
+    pairing::explain_unmatched(u, case, lang)
 }
 
 /// Evidence for a pair formed by hand, or `None` when the status rule does not allow it or

@@ -96,6 +96,17 @@ pub fn paired(lang: Lang) -> Model {
     m
 }
 
+/// The demo case paired by the real engine (one-to-one), nothing unsaved.
+pub fn solved(lang: Lang) -> Model {
+    let case = demo_case();
+    let pairing = crate::domain::pairing::solve(&case, Mode::OneToOne, &Default::default())
+        .expect("the demo pairs");
+    let mut m = Model::fixture(case, lang);
+    m.edit(Edit::SetResult(Some(pairing)));
+    m.dirty = false;
+    m
+}
+
 /// Draws the model on a `width`×`height` test terminal (after telling it the size).
 pub fn draw(m: &mut Model, width: u16, height: u16) -> Terminal<TestBackend> {
     update(m, Msg::Resize(width, height));

@@ -468,19 +468,58 @@ fn network_view_groups_by_mentor() {
 }
 
 #[test]
-fn solve_reports_a_missing_engine_or_starts_a_job() {
-    let mut m = demo();
+fn solve_starts_a_background_job_with_the_overrides() {
+    let mut m = paired(Lang::En);
     ch(&mut m, '4');
-    let cmd = ch(&mut m, 'r');
-    if super::engine::AVAILABLE {
-        assert!(matches!(cmd, Some(Cmd::Solve(_))));
-        assert!(m.solving.is_some());
-    } else {
-        assert!(cmd.is_none());
-        assert_eq!(
-            m.notice.as_deref(),
-            Some(Lang::En.strings().pairs.engine_missing)
+    ch(&mut m, 'L');
+    let Some(Cmd::Solve(job)) = ch(&mut m, 'r') else {
+        panic!("r asks the loop to solve")
+    };
+    assert_eq!(m.solving, Some(job.job));
+    assert_eq!(job.mode, Mode::OneToOne);
+    assert_eq!(job.overrides.locked.len(), 1);
+    assert_eq!(job.case, m.session.case);
+    // The loop runs it off the UI thread; here, run it in place.
+    let result = super::engine::solve(&job);
+    update(
+        &mut m,
+        Msg::PairingDone {
+            job: job.job,
+            result,
+        },
+    );
+    let r = m.session.pairing.result.as_ref().unwrap();
+    assert!(
+        r.pairs
+            .iter()
+            .any(|p| p.mentor == "anna" && p.mentee == "hugo" && p.locked)
+    );
+    assert_eq!(m.pairs.reasons.len(), r.pairs.len());
+    assert!(m.pairs.reasons.iter().all(|s| !s.is_empty()));
+}
+
+#[test]
+fn every_mode_solves_the_demo() {
+    for mode in Mode::ALL {
+        let mut m = demo();
+        ch(&mut m, '4');
+        while m.session.pairing.mode != mode {
+            ch(&mut m, 'm');
+        }
+        let Some(Cmd::Solve(job)) = ch(&mut m, 'r') else {
+            panic!()
+        };
+        let result = super::engine::solve(&job);
+        assert!(result.is_ok(), "{mode:?}: {result:?}");
+        update(
+            &mut m,
+            Msg::PairingDone {
+                job: job.job,
+                result,
+            },
         );
+        assert!(m.pair_count() > 0, "{mode:?}");
+        assert!(!m.map.subjects.is_empty(), "{mode:?}");
     }
 }
 

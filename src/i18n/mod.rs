@@ -379,15 +379,9 @@ pub struct PairsText {
     pub edited: &'static str,
     pub swap_pick: &'static str,
     pub swap_invalid: &'static str,
-    pub engine_missing: &'static str,
     pub failed: &'static str,
-    /// Reasons for the unmatched, in `Reason` declaration order.
-    pub reasons: [&'static str; 6],
     pub swap_no_topic: &'static str,
     pub unpaired_by_hand: &'static str,
-    pub gap_years: &'static str,
-    pub gap_exp: &'static str,
-    pub gap_rank: &'static str,
 }
 
 pub struct MapText {

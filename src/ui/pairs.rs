@@ -11,7 +11,6 @@ use crate::app::Model;
 use crate::app::stage::pairs::{View, is_mutual};
 use crate::domain::pairing::Pair;
 use crate::domain::status::Gap;
-use crate::i18n::fill;
 
 pub struct PairsLayout {
     pub head: Rect,
@@ -24,7 +23,7 @@ pub fn layout(body: Rect) -> PairsLayout {
     let [head, list, reason, unmatched] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(3),
-        Constraint::Length(3),
+        Constraint::Length(4),
         Constraint::Fill(1),
     ])
     .areas(body);
@@ -52,7 +51,7 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
         View::List => pair_table(m, t, &result.pairs, l.list, buf),
         View::Network => network(m, t, l.list, buf),
     }
-    reason(m, t, &result.pairs, l.reason, buf);
+    reason(m, t, l.reason, buf);
     unmatched(m, t, l.unmatched, buf);
 }
 
@@ -95,23 +94,6 @@ fn gap_short(g: &Gap) -> String {
         f64::from(g.experience_tenths) / 10.0,
         g.rank
     )
-}
-
-/// "30 y younger, 28 y less exp., 2 rank lower" (only the axes where the mentor is lower).
-pub fn gap_long(m: &Model, g: &Gap) -> String {
-    let s = m.strings();
-    let mut parts = Vec::new();
-    if g.age > 0 {
-        parts.push(fill(s.pairs.gap_years, &[("n", &g.age.to_string())]));
-    }
-    if g.experience_tenths > 0 {
-        let y = f64::from(g.experience_tenths) / 10.0;
-        parts.push(fill(s.pairs.gap_exp, &[("n", &y.to_string())]));
-    }
-    if g.rank > 0 {
-        parts.push(fill(s.pairs.gap_rank, &[("n", &g.rank.to_string())]));
-    }
-    parts.join(", ")
 }
 
 fn marks(m: &Model, i: usize, p: &Pair) -> String {
@@ -201,28 +183,18 @@ fn network(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     });
 }
 
-fn reason(m: &Model, t: &Theme, pairs: &[Pair], area: Rect, buf: &mut Buffer) {
+/// The selected pair's reason sentence (it names the status gap too).
+fn reason(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     let s = m.strings();
-    let Some(p) = pairs.get(m.pairs.selected) else {
+    let Some(why) = m.pairs.reasons.get(m.pairs.selected) else {
         return;
     };
-    let why = m
-        .pairs
-        .reasons
-        .get(m.pairs.selected)
-        .cloned()
-        .unwrap_or_default();
-    let gap = gap_long(m, &p.evidence.gap);
-    let inner = area.inner(Margin::new(1, 0));
-    Paragraph::new(vec![
-        Line::from(vec![
-            Span::styled(format!("{}: ", s.pairs.why), t.key()),
-            Span::styled(why, t.text()),
-        ]),
-        Line::styled(gap, t.muted()),
-    ])
+    Paragraph::new(Line::from(vec![
+        Span::styled(format!("{}: ", s.pairs.why), t.key()),
+        Span::styled(why.clone(), t.text()),
+    ]))
     .wrap(Wrap { trim: true })
-    .render(inner, buf);
+    .render(area.inner(Margin::new(1, 0)), buf);
 }
 
 fn unmatched(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {

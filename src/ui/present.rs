@@ -9,7 +9,9 @@ use super::bigtext;
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::stage::map::names;
-use crate::app::stage::present::{Content, MAP_PAGES, body_rows, page_count, pairs_per_page};
+use crate::app::stage::present::{
+    Content, MAP_PAGES, PAIR_ROWS, body_rows, page_count, pairs_per_page,
+};
 use crate::domain::session::Map;
 use crate::i18n::fill;
 
@@ -94,19 +96,29 @@ fn pairs_page(m: &Model, t: &Theme, page: usize, area: Rect, buf: &mut Buffer) {
         return;
     };
     let per = pairs_per_page(m.size.1);
-    let name = |id: &str| case.name_of(id).to_string();
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, p) in result.pairs.iter().enumerate().skip(page * per).take(per) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:>2}. ", i + 1), t.accent()),
-            Span::styled(
-                format!("{} → {}", name(&p.mentor), name(&p.mentee)),
-                t.title(),
-            ),
-            Span::styled(format!("  {}", case.topic_name(&p.topic)), t.text()),
-        ]));
+    let slots = (0..per).map(|k| Rect {
+        y: area.y + k as u16 * PAIR_ROWS,
+        height: PAIR_ROWS,
+        ..area
+    });
+    let shown = result.pairs.iter().enumerate().skip(page * per).take(per);
+    for ((i, p), slot) in shown.zip(slots) {
+        if slot.bottom() > area.bottom() {
+            break;
+        }
         let why = m.pairs.reasons.get(i).cloned().unwrap_or_default();
-        lines.push(Line::styled(format!("    {why}"), t.text()));
+        Paragraph::new(vec![
+            Line::from(vec![
+                Span::styled(format!("{:>2}. ", i + 1), t.accent()),
+                Span::styled(
+                    format!("{} → {}", case.name_of(&p.mentor), case.name_of(&p.mentee)),
+                    t.title(),
+                ),
+                Span::styled(format!("  {}", case.topic_name(&p.topic)), t.text()),
+            ]),
+            Line::styled(why, t.text()),
+        ])
+        .wrap(Wrap { trim: true })
+        .render(slot, buf);
     }
-    Paragraph::new(lines).render(area, buf);
 }

@@ -6,7 +6,7 @@ use ratatui::style::Color;
 
 use crate::app::Model;
 use crate::app::msg::Msg;
-use crate::app::testkit::{ch, draw, paired, press, screen, type_text};
+use crate::app::testkit::{ch, draw, press, screen, solved, type_text};
 use crate::app::update;
 use crate::domain::case::Stage;
 use crate::domain::synth::{GenSpec, generate};
@@ -22,9 +22,9 @@ fn shot(m: &mut Model, name: &str, w: u16, h: u16) {
     insta::assert_snapshot!(name.to_string(), t.backend());
 }
 
-/// The demo, paired, with some goals picked and one written in Russian.
+/// The demo, paired by the engine, with some goals picked and one written in Russian.
 fn worked(lang: Lang) -> Model {
-    let mut m = paired(lang);
+    let mut m = solved(lang);
     ch(&mut m, '3');
     ch(&mut m, 'a');
     press(&mut m, KeyCode::Enter);

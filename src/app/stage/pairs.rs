@@ -69,11 +69,7 @@ pub fn refresh(m: &mut Model) {
         return;
     };
     let st = &mut m.pairs;
-    st.reasons = result
-        .pairs
-        .iter()
-        .map(|p| engine::explain(p, case, lang))
-        .collect();
+    st.reasons = engine::explain_pairs(&result.pairs, case, lang);
     st.unmatched = unmatched_rows(result, case, lang, &st.removed);
     st.network = network(result);
     st.served = result
@@ -197,10 +193,6 @@ pub fn on_action(m: &mut Model, a: Action) -> Option<Cmd> {
 
 /// Starts the engine on the current case, mode and overrides.
 pub fn solve(m: &mut Model) -> Option<Cmd> {
-    if !engine::AVAILABLE {
-        m.notice = Some(m.strings().pairs.engine_missing.to_string());
-        return None;
-    }
     let job = m.next_job;
     m.next_job += 1;
     m.solving = Some(job);

@@ -39,9 +39,12 @@ pub fn body_rows(rows: u16) -> usize {
     usize::from(rows.saturating_sub(CHROME_ROWS)).max(1)
 }
 
-/// Pairs per page: each takes two rows (names, then the reason).
+/// Rows one pair takes on a page: the names, then up to two lines of its reason.
+pub const PAIR_ROWS: u16 = 3;
+
+/// Pairs per page.
 pub fn pairs_per_page(rows: u16) -> usize {
-    (body_rows(rows) / 2).max(1)
+    (body_rows(rows) / usize::from(PAIR_ROWS)).max(1)
 }
 
 pub fn page_count(m: &Model) -> usize {
