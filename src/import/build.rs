@@ -62,6 +62,12 @@ pub(super) fn import_table(
 
 /// The header and what the columns mean, or why the survey cannot be read.
 fn columns(name: &str, table: &Table, opts: &ImportOptions) -> Result<Columns, ImportError> {
+    if table.rows.iter().all(Row::is_empty) {
+        return Err(ImportError::Format {
+            file: name.to_string(),
+            message: "the file has no data; expected a survey table with a header row".into(),
+        });
+    }
     let Some(cols) = headers::detect(table, &opts.map) else {
         let first_row = table
             .rows
@@ -644,6 +650,9 @@ struct ReviewBook {
     by_key: HashMap<String, usize>,
 }
 
+/// Confidence from which the nearest catalogue topic is shown as a hint for a review topic.
+const CLOSEST_HINT: f64 = 0.3;
+
 /// Other spellings kept per review topic.
 const MAX_REVIEW_ALIASES: usize = 20;
 
@@ -705,7 +714,10 @@ impl ReviewBook {
             name: text.to_string(),
             count: 1,
             rows: vec![row],
-            closest: closest.map(|(t, c)| (t, (c * 100.0).round() / 100.0)),
+            // A near-zero "closest" is noise, not a hint.
+            closest: closest
+                .filter(|(_, c)| *c >= CLOSEST_HINT)
+                .map(|(t, c)| (t, (c * 100.0).round() / 100.0)),
         });
         self.aliases.push(Vec::new());
         id
@@ -824,6 +836,14 @@ mod tests {
             ]
         );
         assert_eq!(got.report.rows.skipped, 3);
+    }
+
+    #[test]
+    fn an_empty_file_says_so() {
+        for empty in ["", "\n\n", ";;;\n;;\n"] {
+            let e = import(empty).unwrap_err().to_string();
+            assert!(e.contains("survey.csv: the file has no data"), "{e}");
+        }
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub mod xlsx;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use crate::domain::case::{Case, Catalogue};
 use crate::domain::limits::MAX_FILE_BYTES;
@@ -57,9 +58,12 @@ pub const SCHOOL_291: &str = include_str!("../../scenarios/school-291.ron");
 
 /// The default base case for an import: School 291's catalogue and status rule.
 pub fn default_base() -> Case {
-    check_case_text("school-291.ron", SCHOOL_291)
-        .value
-        .expect("the embedded School 291 case is valid (checked by the test suite)")
+    static PARSED: LazyLock<Case> = LazyLock::new(|| {
+        check_case_text("school-291.ron", SCHOOL_291)
+            .value
+            .expect("the embedded School 291 case is valid (checked by the test suite)")
+    });
+    PARSED.clone()
 }
 
 /// How to import.

@@ -12,6 +12,8 @@ pub struct Token {
     /// How much the word says about the topic: 1 for content words, less for generic ones
     /// ("работа", "организация") that appear in many topics.
     pub weight: f64,
+    /// Letters in the stem.
+    pub len: usize,
     /// Written with a trailing dot ("кл.", "соц."): may stand for a longer word.
     pub abbrev: bool,
     /// Qualifies rather than names: a Russian adjective ("интерактивные") or a word in a
@@ -392,6 +394,7 @@ fn token(stem: String, abbrev: bool) -> Token {
     let generic = WEAK_STEMS.contains(&stem) || stem.chars().all(|c| c.is_ascii_digit());
     let weight = if generic { 0.2 } else { 1.0 };
     Token {
+        len: stem.chars().count(),
         stem,
         weight,
         abbrev,
@@ -414,25 +417,27 @@ pub fn similarity(a: &Token, b: &Token) -> f64 {
     if a.stem == b.stem {
         return 1.0;
     }
-    let (x, y): (Vec<char>, Vec<char>) = (a.stem.chars().collect(), b.stem.chars().collect());
-    let (short, long, short_abbrev) = if x.len() <= y.len() {
-        (&x, &y, a.abbrev)
-    } else {
-        (&y, &x, b.abbrev)
-    };
-    if long.starts_with(short) && (short.len() >= 4 || (short_abbrev && short.len() >= 2)) {
+    let (short, long) = if a.len <= b.len { (a, b) } else { (b, a) };
+    let n = short.len;
+    if long.stem.starts_with(short.stem.as_str()) && (n >= 4 || (short.abbrev && n >= 2)) {
         return 0.85;
     }
     let common = short
-        .iter()
-        .zip(long.iter())
+        .stem
+        .chars()
+        .zip(long.stem.chars())
         .take_while(|(p, q)| p == q)
         .count();
-    if common >= 6 && common * 4 >= short.len() * 3 {
+    if common >= 6 && common * 4 >= n * 3 {
         return 0.75;
     }
-    let limit = if short.len() >= 8 { 2 } else { 1 };
-    if short.len() >= 5 && distance(&a.stem, &b.stem, limit).is_some() {
+    // A typo: the same first letter, one or two letters off.
+    let limit = if n >= 8 { 2 } else { 1 };
+    if n >= 5
+        && long.len - n <= limit
+        && common >= 1
+        && distance(&short.stem, &long.stem, limit).is_some()
+    {
         return 0.8;
     }
     0.0

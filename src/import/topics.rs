@@ -3,6 +3,9 @@
 //! the best topic with a confidence in 0..1. Entries below [`THRESHOLD`] are not trusted: the
 //! import keeps them as new topics for review.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -17,6 +20,9 @@ pub const THRESHOLD: f64 = 0.7;
 
 /// The most an entry that mixes words of two topics can score: always below the threshold.
 const MIXED: f64 = 0.5;
+
+/// The most the skim matcher alone can give: a run of letters is weaker evidence than words.
+const SKIM_MAX: f64 = 0.7;
 
 /// The score of an entry made only of one topic's words, when no other topic comes close.
 const ALL_EXPLAINED: f64 = 0.8;
@@ -85,10 +91,21 @@ impl Match {
     }
 }
 
+/// An entry prepared for scoring against every topic.
+struct Input {
+    phrase: Phrase,
+    initials: String,
+    /// The skim score of the entry against itself: what a perfect match scores; 0 until the
+    /// skim fallback is needed.
+    perfect: i64,
+}
+
 /// Scores free text against a catalogue's topics.
 pub struct Matcher {
     candidates: Vec<Candidate>,
     skim: SkimMatcherV2,
+    /// Entries already scored: a school's survey says "эксель" a hundred times.
+    cache: RefCell<HashMap<String, Option<Match>>>,
 }
 
 impl Matcher {
@@ -113,33 +130,51 @@ impl Matcher {
         Matcher {
             candidates,
             skim: SkimMatcherV2::default(),
+            cache: RefCell::new(HashMap::new()),
         }
     }
 
     /// The best topic for `text`, or `None` when the text has no meaningful word or nothing
     /// in the catalogue resembles it at all.
     pub fn best(&self, text: &str) -> Option<Match> {
-        let input = Phrase::new(text);
-        if input.tokens.is_empty() {
+        if let Some(hit) = self.cache.borrow().get(text) {
+            return hit.clone();
+        }
+        let found = self.score_entry(text);
+        self.cache
+            .borrow_mut()
+            .insert(text.to_string(), found.clone());
+        found
+    }
+
+    fn score_entry(&self, text: &str) -> Option<Match> {
+        let phrase = Phrase::new(text);
+        if phrase.tokens.is_empty() {
             return None;
         }
-        let mut scored: Vec<(f64, &str)> = self
-            .candidates
-            .iter()
-            .map(|c| (self.topic_score(&input, c), c.id.as_str()))
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut input = Input {
+            initials: phrase.initials(),
+            perfect: 0,
+            phrase,
+        };
+        let mut scored = self.rank(&input);
+        // The skim matcher is the slow fallback: ask it only when the words found nothing sure.
+        if scored.first().is_none_or(|b| b.0 < THRESHOLD) {
+            let norm = &input.phrase.norm;
+            input.perfect = self.skim.fuzzy_match(norm, norm).unwrap_or(0);
+            scored = self.rank(&input);
+        }
         let (best, id) = *scored.first().filter(|b| b.0 > 0.0)?;
         let runner_up = scored.get(1).filter(|r| r.0 > 0.0);
         let alone = runner_up.is_none_or(|r| r.0 < 0.5 * best);
-        let best = if alone && self.explains_all(&input, id) {
+        let best = if alone && self.explains_all(&input.phrase, id) {
             best.max(ALL_EXPLAINED)
         } else {
             best
         };
         let margin = runner_up.map_or(1.0, |r| best - r.0);
         let mut confidence = (best - (MARGIN - margin).max(0.0)).clamp(0.0, 1.0);
-        if self.mixes_topics(&input, id) {
+        if self.mixes_topics(&input.phrase, id) {
             confidence = confidence.min(MIXED);
         }
         Some(Match {
@@ -147,6 +182,17 @@ impl Matcher {
             confidence,
             runner_up: runner_up.map(|r| (r.1.to_string(), r.0)),
         })
+    }
+
+    /// Every topic with its score, best first.
+    fn rank(&self, input: &Input) -> Vec<(f64, &str)> {
+        let mut scored: Vec<(f64, &str)> = self
+            .candidates
+            .iter()
+            .map(|c| (self.topic_score(input, c), c.id.as_str()))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored
     }
 
     /// True when every word of the entry is a word of topic `id` ("video" for "Making short
@@ -177,45 +223,48 @@ impl Matcher {
 
     /// 0..1: how well `input` says the topic: how much of the input the topic's words
     /// explain, against how much of its best phrase the input says.
-    fn topic_score(&self, input: &Phrase, c: &Candidate) -> f64 {
-        let explained = cover_input(&input.tokens, &c.vocabulary);
-        let initials = input.initials();
+    fn topic_score(&self, input: &Input, c: &Candidate) -> f64 {
+        let explained = cover_input(&input.phrase.tokens, &c.vocabulary);
         c.phrases
             .iter()
-            .map(|p| self.score(input, p, explained, &initials))
+            .map(|p| self.score(input, p, explained))
             .fold(0.0, f64::max)
     }
 
-    fn score(&self, input: &Phrase, phrase: &Phrase, explained: f64, initials: &str) -> f64 {
+    fn score(&self, input: &Input, phrase: &Phrase, explained: f64) -> f64 {
         if phrase.tokens.is_empty() {
             return 0.0;
         }
-        if input.glued == phrase.glued {
+        if input.phrase.glued == phrase.glued {
             return 1.0;
         }
-        let said = cover(&phrase.tokens, &input.tokens);
-        harmonic(explained, said)
-            .max(self.skim_score(input, phrase))
-            .max(acronym_score(phrase, initials))
+        let said = cover(&phrase.tokens, &input.phrase.tokens);
+        let tokens = harmonic(explained, said).max(acronym_score(phrase, &input.initials));
+        // Skim never scores above SKIM_MAX: only ask it when it could help.
+        if tokens >= SKIM_MAX {
+            tokens
+        } else {
+            tokens.max(self.skim_score(input, phrase))
+        }
     }
 
     /// The input as a near-contiguous run of letters inside the phrase, relative to a perfect
     /// match: catches glued or broken words the tokens miss ("видео-монтаж", "соцпаспорт").
-    fn skim_score(&self, input: &Phrase, phrase: &Phrase) -> f64 {
-        if input.norm.chars().count() < 6 {
+    fn skim_score(&self, input: &Input, phrase: &Phrase) -> f64 {
+        if input.perfect <= 0 || input.phrase.norm.chars().count() < 6 {
             return 0.0;
         }
-        let perfect = self.skim.fuzzy_match(&input.norm, &input.norm).unwrap_or(0);
         let got = self
             .skim
-            .fuzzy_match(&phrase.norm, &input.norm)
+            .fuzzy_match(&phrase.norm, &input.phrase.norm)
             .unwrap_or(0);
-        if perfect <= 0 {
-            return 0.0;
-        }
-        let ratio = got as f64 / perfect as f64;
+        let ratio = got as f64 / input.perfect as f64;
         // Only a near-perfect run counts, and never as much as a token match.
-        if ratio >= 0.9 { 0.7 * ratio } else { 0.0 }
+        if ratio >= 0.9 {
+            SKIM_MAX * ratio.min(1.0)
+        } else {
+            0.0
+        }
     }
 }
 
