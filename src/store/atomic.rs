@@ -7,9 +7,26 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Writes `bytes` to `path` atomically. With `backup`, an existing file is kept as `FILE.bak`.
+///
+/// A symlink is followed, so a linked session file stays a link. A path that is not a
+/// regular file (`/dev/stdout`, a pipe) is written in place: renaming over it would replace
+/// the device with a plain file.
 pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> io::Result<()> {
+    let path = &fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Ok(meta) = fs::metadata(path) {
+        if meta.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the path is a folder; expected a file name",
+            ));
+        }
+        if !meta.is_file() {
+            return OpenOptions::new().write(true).open(path)?.write_all(bytes);
+        }
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -22,6 +39,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> io::Result<()> {
         name.to_string_lossy(),
         std::process::id()
     ));
+    // The temp name is per process: two saves at once (autosave and Ctrl-S) take turns.
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let result = write_then_rename(&tmp, path, &dir, bytes, backup);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -111,5 +133,48 @@ mod tests {
         let p = dir.path().join("missing-folder").join("s.ron");
         assert!(write_atomic(&p, b"x", true).is_err());
         assert!(!p.exists());
+    }
+
+    #[test]
+    fn symlinks_stay_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.ron");
+        let link = dir.path().join("link.ron");
+        fs::write(&real, b"old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new", true).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+        assert_eq!(fs::read(backup_path(&real)).unwrap(), b"old");
+    }
+
+    #[test]
+    fn pipes_are_written_in_place_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read(fifo).unwrap())
+        };
+        write_atomic(&fifo, b"through the pipe", false).unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        assert!(!fs::metadata(&fifo).unwrap().is_file(), "still a pipe");
+    }
+
+    #[test]
+    fn a_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_atomic(dir.path(), b"x", false).unwrap_err();
+        assert!(err.to_string().contains("folder"), "{err}");
     }
 }
