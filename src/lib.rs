@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod store;
