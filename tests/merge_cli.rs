@@ -4,17 +4,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-use common::{case, rich_session, root};
+use common::{case, revmap, rich_session, root};
 use revmap::store::session_file::{load_session, save_session};
-
-fn revmap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_revmap"))
-        .args(args)
-        .output()
-        .expect("run revmap")
-}
 
 fn team(dir: &Path, file: &str, scenario: &str, name: &str, goal: &str) -> String {
     let mut s = rich_session(case(&root().join("scenarios").join(scenario)));

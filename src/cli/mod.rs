@@ -1,8 +1,10 @@
 //! The command line: one plain function per subcommand, each calling the domain directly.
 
 pub mod check;
+pub mod export;
 pub mod gen_case;
 pub mod import;
+pub mod kit;
 pub mod merge;
 pub mod pair;
 
@@ -42,6 +44,9 @@ pub mod exit {
                   revmap check scenarios/*.ron         check case files before a workshop\n  \
                   revmap pair scenarios/demo.ron       form the pairs, with reasons\n  \
                   revmap gen-case --participants 200   make a practice case\n  \
+                  revmap export team.ron --to html -o team.html   print a team's maps\n  \
+                  revmap merge t1.ron t2.ron -o seminar.ron      collect the teams' work\n  \
+                  revmap kit scenarios/ -o kit/        handouts for every case\n  \
                   revmap import survey.xlsx -o case.ron   make a case from the teachers' survey"
 )]
 pub struct Cli {
@@ -72,6 +77,10 @@ pub enum Command {
     Merge(merge::Args),
     /// Form the optimal reverse-mentoring pairs of a case, with the reasons for each
     Pair(pair::Args),
+    /// Print a session: the pairs with their reasons and every map (Markdown or A4 HTML)
+    Export(export::Args),
+    /// Check a folder of cases and write a printable handout for each (a trainer's kit)
+    Kit(kit::Args),
 }
 
 /// Runs a subcommand and returns the process exit code; `lang` is the global `--lang`.
@@ -82,6 +91,8 @@ pub fn run(command: Command, lang: Option<Lang>) -> ExitCode {
         Command::Merge(args) => merge::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Pair(args) => pair::run(&args, lang),
+        Command::Export(args) => export::run(&args, lang),
+        Command::Kit(args) => kit::run(&args, lang),
     };
     ExitCode::from(code)
 }

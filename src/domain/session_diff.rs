@@ -6,9 +6,10 @@
 use std::collections::HashSet;
 use std::hash::Hash;
 
-use super::case::PairRef;
+use super::case::{Case, PairRef};
 use super::pairing::Mode;
 use super::session::{Field, Map, Section, Session, Subject};
+use crate::i18n::{Lang, fill};
 
 /// One difference from `before` to `after`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,10 +194,131 @@ fn count_diff<T: Eq + Hash>(before: &[T], after: &[T]) -> (usize, usize) {
     (a.difference(&b).count(), b.difference(&a).count())
 }
 
-/// A short label for whom a map is: "ann → bob" or the team's name.
-pub fn subject_label(s: &Subject) -> String {
+/// What differs from `saved` to `recovered`, one line each in `lang`, for the restore
+/// prompt. People are named by display name, never surname.
+pub fn diff_summary(saved: &Session, recovered: &Session, lang: Lang) -> Vec<String> {
+    diff(saved, recovered)
+        .iter()
+        .map(|c| describe(c, &recovered.case, lang))
+        .collect()
+}
+
+/// One change in words.
+pub fn describe(c: &Change, case: &Case, lang: Lang) -> String {
+    let (t, s) = (lang.export(), lang.strings());
+    let n = |x: usize| x.to_string();
+    match c {
+        Change::Team { before, after } => {
+            fill(t.change_team, &[("before", before), ("after", after)])
+        }
+        Change::Case => t.change_case.to_string(),
+        Change::Section {
+            section,
+            added,
+            removed,
+        } => {
+            let name = s.section_name(*section);
+            let mut parts = Vec::new();
+            if !added.is_empty() {
+                parts.push(fill(
+                    t.change_added,
+                    &[("section", name), ("items", &quoted(added))],
+                ));
+            }
+            if !removed.is_empty() {
+                parts.push(fill(
+                    t.change_removed,
+                    &[("section", name), ("items", &quoted(removed))],
+                ));
+            }
+            parts.join("; ")
+        }
+        Change::Mode { before, after } => fill(
+            t.change_mode,
+            &[
+                ("before", s.mode_name(*before)),
+                ("after", s.mode_name(*after)),
+            ],
+        ),
+        Change::Locks { added, removed } => fill(
+            t.change_locks,
+            &[("added", &n(*added)), ("removed", &n(*removed))],
+        ),
+        Change::Forbids { added, removed } => fill(
+            t.change_forbids,
+            &[("added", &n(*added)), ("removed", &n(*removed))],
+        ),
+        Change::Pairs {
+            before,
+            after,
+            added,
+            removed,
+        } => fill(
+            t.change_pairs,
+            &[
+                ("before", &n(*before)),
+                ("after", &n(*after)),
+                ("added", &n(*added)),
+                ("removed", &n(*removed)),
+            ],
+        ),
+        Change::MapAdded(subject) => fill(
+            t.change_map_added,
+            &[("subject", &subject_label(subject, case))],
+        ),
+        Change::MapRemoved(subject) => fill(
+            t.change_map_removed,
+            &[("subject", &subject_label(subject, case))],
+        ),
+        Change::MapFields { subject, fields } => {
+            let names: Vec<&str> = fields.iter().map(|f| s.field_name(*f)).collect();
+            fill(
+                t.change_map_fields,
+                &[
+                    ("subject", &subject_label(subject, case)),
+                    ("fields", &names.join(", ")),
+                ],
+            )
+        }
+        Change::MapPlan { subject } => fill(
+            t.change_map_plan,
+            &[("subject", &subject_label(subject, case))],
+        ),
+        Change::Teams { before, after } => fill(
+            t.change_teams,
+            &[("before", &n(*before)), ("after", &n(*after))],
+        ),
+    }
+}
+
+/// «a», «b» and 2 more — short enough for one line of a prompt.
+fn quoted(items: &[String]) -> String {
+    const SHOWN: usize = 2;
+    let mut out: Vec<String> = items
+        .iter()
+        .take(SHOWN)
+        .map(|i| {
+            let short: String = i.chars().take(40).collect();
+            let more = if short.len() < i.len() { "…" } else { "" };
+            format!("«{short}{more}»")
+        })
+        .collect();
+    if items.len() > SHOWN {
+        out.push(format!("+{}", items.len() - SHOWN));
+    }
+    out.join(", ")
+}
+
+/// Whom a map is for, by display names: "Anna → Hugo", or the team's name.
+pub fn subject_label(s: &Subject, case: &Case) -> String {
+    let name = |id: &str| {
+        case.participant(id)
+            .map_or(id.to_string(), |p| p.name.clone())
+    };
     match s {
-        Subject::Pair(PairRef { mentor, mentee, .. }) => format!("{mentor} → {mentee}"),
+        Subject::Pair(PairRef { mentor, mentee, .. }) => {
+            format!("{} → {}", name(mentor), name(mentee))
+        }
         Subject::Team { name, .. } => name.clone(),
     }
 }
@@ -282,6 +404,24 @@ mod tests {
                 Change::MapRemoved(map("cat").subject),
             ]
         );
+    }
+
+    #[test]
+    fn the_summary_names_people_and_fields_in_the_reader_s_language() {
+        let mut before = Session::new(case(), "t");
+        before.maps = vec![map("bob")];
+        let mut after = before.clone();
+        after.maps[0].passport.goal = "Excel".into();
+        after.goals.means.push(entry("Встречи раз в неделю"));
+        let en = diff_summary(&before, &after, Lang::En);
+        assert_eq!(en.len(), 2, "{en:?}");
+        assert!(en[0].contains("«Встречи раз в неделю»"), "{en:?}");
+        assert!(en[1].starts_with("Map Ann → Bob: edited"), "{en:?}");
+        let ru = diff_summary(&before, &after, Lang::Ru);
+        assert!(ru[1].starts_with("Карта Ann → Bob: изменено"), "{ru:?}");
+        assert_ne!(en[1], ru[1]);
+        let many: Vec<String> = (0..5).map(|i| format!("{i}")).collect();
+        assert_eq!(quoted(&many), "«0», «1», +3");
     }
 
     #[test]

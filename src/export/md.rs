@@ -101,27 +101,27 @@ pub fn escape(t: &str) -> String {
         let trimmed = line.trim_start();
         let lead = line.len() - trimmed.len();
         out.push_str(&line[..lead].replace('\t', " "));
-        if starts_block(trimmed) {
-            out.push('\\');
-        }
-        for c in trimmed.chars() {
-            if matches!(
-                c,
-                '\\' | '`'
-                    | '*'
-                    | '_'
-                    | '['
-                    | ']'
-                    | '<'
-                    | '>'
-                    | '#'
-                    | '|'
-                    | '~'
-                    | '&'
-                    | '!'
-                    | '{'
-                    | '}'
-            ) {
+        let marker = list_marker(trimmed);
+        for (k, c) in trimmed.char_indices() {
+            if Some(k) == marker
+                || matches!(
+                    c,
+                    '\\' | '`'
+                        | '*'
+                        | '_'
+                        | '['
+                        | ']'
+                        | '<'
+                        | '>'
+                        | '#'
+                        | '|'
+                        | '~'
+                        | '&'
+                        | '!'
+                        | '{'
+                        | '}'
+                )
+            {
                 out.push('\\');
             }
             out.push(if c == '\t' { ' ' } else { c });
@@ -130,13 +130,16 @@ pub fn escape(t: &str) -> String {
     out
 }
 
-/// `- x`, `+ x`, `1. x`, `1) x`, `=`… at a line start would become a list or a heading.
-fn starts_block(line: &str) -> bool {
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    let after = &line[digits..];
-    line.starts_with(['-', '+', '='])
-        || (digits > 0
-            && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")"))
+/// Where a line would start a list or a heading (`- x`, `+ x`, `=`, `1. x`, `1) x`): the
+/// byte to escape, so it shows literally. CommonMark only honours backslashes before
+/// punctuation, so in `1. x` it is the dot that gets one.
+fn list_marker(line: &str) -> Option<usize> {
+    if line.starts_with(['-', '+', '=']) {
+        return Some(0);
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let after = line[digits..].strip_prefix(['.', ')'])?;
+    (digits > 0 && (after.is_empty() || after.starts_with([' ', '\t']))).then_some(digits)
 }
 
 #[cfg(test)]
@@ -152,8 +155,9 @@ mod tests {
         assert_eq!(escape("# not a heading"), "\\# not a heading");
         assert_eq!(
             escape("- not a list\n1. nor this"),
-            "\\- not a list\n\\1. nor this"
+            "\\- not a list\n1\\. nor this"
         );
+        assert_eq!(escape("12) no\n3.5 years"), "12\\) no\n3.5 years");
         assert_eq!(escape("a|b \u{1b}[31m"), "a\\|b \u{FFFD}\\[31m");
         assert_eq!(escape("Иванова И. И."), "Иванова И. И.");
         assert_eq!(escape("\n\n- x"), "\n\n\\- x");

@@ -5,9 +5,12 @@
 //! `handout`; `md` and `html` only render it, escaping every piece of text on the way out,
 //! so no case or session text can inject markup, scripts or terminal escape sequences.
 
+pub mod handout;
 pub mod html;
 pub mod md;
+pub mod session;
 
+use crate::domain::case::Case;
 use crate::i18n::Lang;
 
 /// What a document is made of. All strings are plain text; renderers escape them.
@@ -72,4 +75,12 @@ impl Format {
             Format::Html => "html",
         }
     }
+}
+
+/// Topic names for a list of ids, comma-separated.
+fn topic_names(case: &Case, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| case.topic_name(id))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

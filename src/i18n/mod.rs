@@ -6,6 +6,7 @@
 //! too. Templates use `{name}` placeholders, filled by [`fill`].
 
 mod en;
+pub mod export;
 pub mod reasons;
 mod ru;
 

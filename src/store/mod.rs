@@ -8,6 +8,7 @@ pub mod document;
 pub mod library;
 pub mod locate;
 pub mod migrate;
+pub mod output;
 pub mod recovery;
 pub mod report;
 pub mod ron_io;

@@ -12,6 +12,14 @@ use revmap::domain::status::Status;
 use revmap::store::case_file::load_case;
 use revmap::store::session_file::new_session;
 
+/// Runs the real binary with `args`.
+pub fn revmap(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_revmap"))
+        .args(args)
+        .output()
+        .expect("run revmap")
+}
+
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }

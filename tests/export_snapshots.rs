@@ -1,0 +1,129 @@
+//! Export snapshots: a session with every part filled, as Markdown and as print HTML, in
+//! English and Russian; and the trainer's handout. Also: hostile text stays inert.
+
+mod common;
+
+use common::{case, full_map, rich_session, root};
+use revmap::domain::pairing::{Mode, Overrides, solve};
+use revmap::domain::session::Session;
+use revmap::export::Format;
+use revmap::export::handout::handout_doc;
+use revmap::export::session::{Options, session_doc};
+use revmap::i18n::Lang;
+
+/// The demo case with the engine's real pairs and a full map, at a fixed time.
+fn demo_session() -> Session {
+    let mut s = rich_session(case(&root().join("scenarios/demo.ron")));
+    let result = solve(&s.case, Mode::OneToOne, &Overrides::default()).unwrap();
+    s.maps = vec![full_map(&s.case, &result.pairs[0])];
+    s.pairing.result = Some(result);
+    s.pairing.overrides = Overrides::default();
+    s.id = "fixed".into();
+    s.modified = "2026-05-16T11:45:00Z".into();
+    s
+}
+
+fn export(format: Format, lang: Lang) -> String {
+    format.render(&session_doc(
+        &demo_session(),
+        Options {
+            lang,
+            reveal: false,
+        },
+    ))
+}
+
+#[test]
+fn session_markdown_en() {
+    insta::assert_snapshot!(export(Format::Md, Lang::En));
+}
+
+#[test]
+fn session_markdown_ru() {
+    insta::assert_snapshot!(export(Format::Md, Lang::Ru));
+}
+
+#[test]
+fn session_html_en() {
+    insta::assert_snapshot!(export(Format::Html, Lang::En));
+}
+
+#[test]
+fn session_html_ru() {
+    insta::assert_snapshot!(export(Format::Html, Lang::Ru));
+}
+
+#[test]
+fn handout_html_ru() {
+    let c = case(&root().join("scenarios/school-291.ron"));
+    insta::assert_snapshot!(Format::Html.render(&handout_doc(&c, Lang::Ru)));
+}
+
+#[test]
+fn handout_markdown_en() {
+    let c = case(&root().join("scenarios/demo.ron"));
+    insta::assert_snapshot!(Format::Md.render(&handout_doc(&c, Lang::En)));
+}
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a case or session holds, the HTML has no tag, attribute or control
+        /// character that did not come from revmap itself.
+        #[test]
+        fn any_text_stays_inert(text in "\\PC*|[<>&\"'\u{1b}\u{7}\u{202e}a-z ]*") {
+            let render = |text: &str, format: Format| {
+                let mut s = demo_session();
+                s.team = format!("T{text}");
+                s.maps[0].passport.goal = text.to_string();
+                s.case.title = text.to_string();
+                format.render(&session_doc(&s, Options { lang: Lang::En, reveal: false }))
+            };
+            let html = render(&text, Format::Html);
+            let plain = render("plain", Format::Html);
+            prop_assert_eq!(html.matches('<').count(), plain.matches('<').count());
+            prop_assert!(!html.chars().any(|c| c.is_control() && c != '\n'));
+            let md = render(&text, Format::Md);
+            prop_assert!(!md.chars().any(|c| c.is_control() && c != '\n'));
+        }
+    }
+}
+
+#[test]
+fn surnames_and_contacts_only_with_reveal() {
+    let mut s = demo_session();
+    let first = s.maps[0].subject.clone();
+    let revmap::domain::session::Subject::Pair(p) = first else {
+        unreachable!()
+    };
+    let mentor = s
+        .case
+        .participants
+        .iter_mut()
+        .find(|x| x.id == p.mentor)
+        .unwrap();
+    mentor.surname = Some("Zwetajewa".into());
+    mentor.contacts = Some(revmap::domain::case::Contacts {
+        email: Some("anna@example.org".into()),
+        phone: None,
+    });
+    for lang in [Lang::En, Lang::Ru] {
+        for f in [Format::Md, Format::Html] {
+            let hidden = f.render(&session_doc(
+                &s,
+                Options {
+                    lang,
+                    reveal: false,
+                },
+            ));
+            assert!(!hidden.contains("Zwetajewa") && !hidden.contains("anna@example.org"));
+            let shown = f.render(&session_doc(&s, Options { lang, reveal: true }));
+            assert!(
+                shown.contains("Zwetajewa") && shown.contains("anna@example.org"),
+                "{f:?} {lang:?}"
+            );
+        }
+    }
+}
