@@ -13,7 +13,13 @@
 //!   the path is flipped and the potentials updated, so the assignment of the rows inserted so
 //!   far stays optimal (the successive-shortest-path invariant of min-cost flow);
 //! * Dijkstra stops at the first column with room it settles, and only settled nodes' potentials
-//!   move, so an insertion costs what its search touched, not the whole graph.
+//!   move, so an insertion costs what its search touched, not the whole graph;
+//! * the cases are highly degenerate (many equal scores), so three prunings matter: a column
+//!   with room found at the current frontier distance ends the search at once; nothing at or
+//!   beyond the best column with room found so far is queued; and each row's edges are kept best
+//!   first, so a row's scan stops at the first edge that cannot beat that bound (column
+//!   potentials are never positive). Equal distances pop last-offered first, a depth-first walk
+//!   through ties like LAPJVsp's `todo` stack.
 //!
 //! The final potentials are a dual certificate: [`Solution::certify`] checks reduced costs on
 //! every edge, which the tests use to prove optimality, and the large-case pricing scheme uses
@@ -56,11 +62,14 @@ impl Bipartite {
         self.col.len()
     }
 
-    /// Appends a row with the given edges (each column at most once).
+    /// Appends a row with the given edges (each column at most once). They are kept best
+    /// first (score descending, then column), which lets a search stop scanning a row early.
     pub fn push_row(&mut self, edges: impl IntoIterator<Item = (u32, i32)>) {
-        for (c, s) in edges {
+        let mut row: Vec<(i32, u32)> = edges.into_iter().map(|(c, s)| (-s, c)).collect();
+        row.sort_unstable();
+        for (s, c) in row {
             self.col.push(c);
-            self.score.push(s);
+            self.score.push(-s);
         }
         self.start.push(self.col.len());
     }
@@ -185,9 +194,14 @@ pub struct Solver {
     seen: Vec<u32>,
     done: Vec<u32>,
     epoch: u32,
-    heap: BinaryHeap<Reverse<(i64, u32)>>,
+    /// (distance, -push order, column): among equal distances the latest offer comes first,
+    /// a depth-first walk through ties as in LAPJVsp's `todo` stack.
+    heap: BinaryHeap<Reverse<(i64, u64, u32)>>,
+    pushes: u64,
     settled_cols: Vec<u32>,
     settled_rows: Vec<(u32, i64)>,
+    /// The cheapest column with room offered so far in this search: (distance, column).
+    best_end: (i64, usize),
 }
 
 /// Solves `g` from scratch.
@@ -220,8 +234,10 @@ impl Solver {
             done: vec![0; all],
             epoch: 0,
             heap: BinaryHeap::new(),
+            pushes: 0,
             settled_cols: Vec::new(),
             settled_rows: Vec::new(),
+            best_end: (i64::MAX, usize::MAX),
         }
     }
 
@@ -254,6 +270,7 @@ impl Solver {
         self.heap.clear();
         self.settled_cols.clear();
         self.settled_rows.clear();
+        self.best_end = (i64::MAX, usize::MAX);
         let (cs, ss) = g.row(r);
         let dummy = self.dummy(r);
         // A potential that makes every edge out of r non-negative.
@@ -262,58 +279,96 @@ impl Solver {
             pot = pot.max(self.col_pot[c as usize] + i64::from(s));
         }
         self.row_pot[r] = pot;
-        self.relax(g, r, 0);
-        let (end, total) = loop {
-            let Reverse((d, j)) = self.heap.pop().expect("the row's own dummy is reachable");
+        let (end, total) = match self.relax(g, r, 0, 0) {
+            Some(j) => (j, 0),
+            None => self.search(g),
+        };
+        self.update_potentials(r, total);
+        self.augment(r, end);
+    }
+
+    /// Dijkstra from the offers made so far, until a column with room is the closest node.
+    fn search(&mut self, g: &Bipartite) -> (usize, i64) {
+        while let Some(Reverse((d, _, j))) = self.heap.pop() {
+            if d >= self.best_end.0 {
+                break;
+            }
             let j = j as usize;
             if self.done[j] == self.epoch || d > self.dist[j] {
                 continue;
             }
             self.done[j] = self.epoch;
             self.settled_cols.push(j as u32);
-            if self.has_room(g, j) {
-                break (j, d);
-            }
             for k in 0..self.members[j].len() {
                 let row = self.members[j][k] as usize;
                 let dr = d - self.cost_of[row] + self.col_pot[j] - self.row_pot[row];
                 self.settled_rows.push((row as u32, dr));
-                self.relax(g, row, dr);
+                if let Some(end) = self.relax(g, row, dr, d) {
+                    return (end, d);
+                }
             }
-        };
-        self.update_potentials(r, total);
-        self.augment(r, end);
+        }
+        let (d, j) = self.best_end;
+        (j, d)
     }
 
-    /// Offers every residual edge out of `row` (reached at distance `d`) to the heap.
-    fn relax(&mut self, g: &Bipartite, row: usize, d: i64) {
+    /// Offers every residual edge out of `row` (reached at distance `d`) and keeps the
+    /// cheapest column with room. Returns a column with room reached at `frontier`, the
+    /// smallest distance still to settle: no path can be shorter, so the search stops there
+    /// (ties between equal scores make this the common case).
+    fn relax(&mut self, g: &Bipartite, row: usize, d: i64, frontier: i64) -> Option<usize> {
         let (cs, ss) = g.row(row);
         let here = self.col_of[row] as usize;
         let base = d + self.row_pot[row];
         for (&c, &s) in cs.iter().zip(ss) {
+            let cost = -i64::from(s);
+            // Column potentials are never positive, so `base + cost` bounds this edge's
+            // distance from below, and the later (costlier) edges' too.
+            if base + cost >= self.best_end.0 {
+                break;
+            }
             let j = c as usize;
-            if j != here {
-                self.offer(j, row, -i64::from(s), base);
+            if j != here && self.offer(g, j, row, cost, base, frontier) {
+                return Some(j);
             }
         }
         let dummy = self.dummy(row);
-        if dummy != here {
-            self.offer(dummy, row, self.penalty, base);
+        if dummy != here && self.offer(g, dummy, row, self.penalty, base, frontier) {
+            return Some(dummy);
         }
+        None
     }
 
-    fn offer(&mut self, j: usize, row: usize, cost: i64, base: i64) {
-        if self.done[j] == self.epoch {
-            return;
-        }
+    /// Offers column j at `base + cost` (reduced). Nodes no nearer than the best column with
+    /// room are never needed and are not queued. True if j has room at `frontier`.
+    fn offer(
+        &mut self,
+        g: &Bipartite,
+        j: usize,
+        row: usize,
+        cost: i64,
+        base: i64,
+        frontier: i64,
+    ) -> bool {
         let nd = base + cost - self.col_pot[j];
-        if self.seen[j] != self.epoch || nd < self.dist[j] {
-            self.seen[j] = self.epoch;
-            self.dist[j] = nd;
-            self.pred[j] = row as u32;
-            self.pred_cost[j] = cost;
-            self.heap.push(Reverse((nd, j as u32)));
+        if nd >= self.best_end.0
+            || self.done[j] == self.epoch
+            || (self.seen[j] == self.epoch && nd >= self.dist[j])
+        {
+            return false;
         }
+        self.seen[j] = self.epoch;
+        self.dist[j] = nd;
+        self.pred[j] = row as u32;
+        self.pred_cost[j] = cost;
+        if self.has_room(g, j) {
+            self.best_end = (nd, j);
+            return nd <= frontier;
+        }
+        self.pushes += 1;
+        self.heap
+            .push(Reverse((nd, u64::MAX - self.pushes, j as u32)));
+        false
     }
 
     /// π ← π + min(d, D) − D: only nodes the search settled move, and reduced costs of every
