@@ -117,26 +117,30 @@ pub fn run(args: &Args, lang: Option<Lang>) -> u8 {
     };
     let edges = problem.edge_count();
     let built = Instant::now();
-    let solved = problem.solve(args.dump_graph.is_some());
-    let done = Instant::now();
+    let optimised = problem.optimise();
+    let solved = Instant::now();
+    let graph = args.dump_graph.as_ref().and_then(|_| optimised.graph());
+    let pairing = optimised.pairing();
+    let explained = Instant::now();
     let lang = lang
         .or_else(Lang::from_env)
         .or_else(|| Lang::from_code(&case.lang))
         .unwrap_or_default();
-    let out = render(&case, &solved.pairing, args.format, lang);
+    let out = render(&case, &pairing, args.format, lang);
     let rendered = Instant::now();
     if args.timings {
         let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
         eprintln!(
-            "revmap pair: {} participants, {edges} candidate edges; load {:.1} ms, build {:.1} ms, solve {:.1} ms, output {:.1} ms",
+            "revmap pair: {} participants, {edges} candidate edges; load {:.1} ms, build {:.1} ms, solve {:.1} ms, reasons {:.1} ms, output {:.1} ms",
             case.participants.len(),
             ms(started, loaded),
             ms(loaded, built),
-            ms(built, done),
-            ms(done, rendered),
+            ms(built, solved),
+            ms(solved, explained),
+            ms(explained, rendered),
         );
     }
-    if let (Some(path), Some(graph)) = (&args.dump_graph, &solved.graph) {
+    if let (Some(path), Some(graph)) = (&args.dump_graph, &graph) {
         let code = write_json(path, graph);
         if code != exit::OK {
             return code;

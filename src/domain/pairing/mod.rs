@@ -266,7 +266,7 @@ impl std::error::Error for PairingError {}
 /// Forms the optimal pairs of `case` in `mode`, keeping the case's fixed pairs and the
 /// facilitator's locks and never using a forbidden pair.
 pub fn solve(case: &Case, mode: Mode, overrides: &Overrides) -> Result<Pairing, PairingError> {
-    Ok(Problem::build(case, mode, overrides)?.solve(false).pairing)
+    Ok(Problem::build(case, mode, overrides)?.optimise().pairing())
 }
 
 /// A mentor → mentee link inside the engine, by index.
@@ -341,13 +341,6 @@ enum Work {
     Choose(stable::Preferences),
 }
 
-/// A solved problem: the result, and the solved graph when asked for.
-pub struct Solved {
-    pub pairing: Pairing,
-    /// `None` in choose mode (a stable matching is not a weighted optimum) or when not asked.
-    pub graph: Option<GraphDump>,
-}
-
 impl<'a> Problem<'a> {
     /// Resolves the case and builds the candidate graph for `mode`.
     pub fn build(
@@ -375,43 +368,74 @@ impl<'a> Problem<'a> {
         }
     }
 
-    /// Solves; with `want_graph`, also returns the solved graph for `--dump-graph`.
-    pub fn solve(self, want_graph: bool) -> Solved {
+    /// Runs the mode's solver; the result is assembled by [`Optimised::pairing`].
+    pub fn optimise(self) -> Optimised<'a> {
         let ix = &self.ix;
         let locked = ix.locks.iter().map(Link::locked);
-        match &self.work {
+        let (links, blocking, dump) = match &self.work {
             Work::Bipartite(b) => {
                 let sol = b.solve();
                 let mut links = b.links(ix, &sol);
-                let graph = want_graph.then(|| bipartite_dump(b, &sol));
                 links.extend(locked);
-                Solved {
-                    pairing: assemble(ix, self.mode, links, Vec::new(), None),
-                    graph,
-                }
+                (links, Vec::new(), Dump::Bipartite(sol))
             }
             Work::Mutual(m) => {
                 let chosen = m.solve();
                 let mut links = m.links(&chosen);
-                let graph = want_graph.then(|| mutual_dump(m, &chosen));
                 // A locked pair still teaches back when the mentee has something to give.
                 links.extend(locked.map(|mut l| {
                     l.back = score::best_topic(ix, l.mentee, l.mentor).map(|(t, _)| t);
                     l
                 }));
-                Solved {
-                    pairing: assemble(ix, self.mode, links, Vec::new(), Some(m)),
-                    graph,
-                }
+                (links, Vec::new(), Dump::Mutual(chosen))
             }
             Work::Choose(prefs) => {
                 let (links, blocking) = stable::solve(ix, prefs);
-                Solved {
-                    pairing: assemble(ix, self.mode, links, blocking, None),
-                    graph: None,
-                }
+                (links, blocking, Dump::None)
             }
+        };
+        Optimised {
+            problem: self,
+            links,
+            blocking,
+            dump,
         }
+    }
+}
+
+/// A solved problem, before the result is assembled with its evidence and reasons.
+pub struct Optimised<'a> {
+    problem: Problem<'a>,
+    links: Vec<Link>,
+    blocking: Vec<(Person, Person)>,
+    dump: Dump,
+}
+
+enum Dump {
+    Bipartite(assign::Solution),
+    Mutual(Vec<usize>),
+    None,
+}
+
+impl Optimised<'_> {
+    /// The solved graph for `--dump-graph`; `None` in choose mode, where the result is a stable
+    /// matching, not a weighted optimum.
+    pub fn graph(&self) -> Option<GraphDump> {
+        match (&self.problem.work, &self.dump) {
+            (Work::Bipartite(b), Dump::Bipartite(sol)) => Some(bipartite_dump(b, sol)),
+            (Work::Mutual(m), Dump::Mutual(chosen)) => Some(mutual_dump(m, chosen)),
+            _ => None,
+        }
+    }
+
+    /// The result: pairs with evidence, the objective, the unmatched with their reasons.
+    pub fn pairing(self) -> Pairing {
+        let p = &self.problem;
+        let graph = match &p.work {
+            Work::Mutual(m) => Some(m),
+            _ => None,
+        };
+        assemble(&p.ix, p.mode, self.links, self.blocking, graph)
     }
 }
 
