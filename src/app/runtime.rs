@@ -88,6 +88,10 @@ where
     let size = terminal.size()?;
     update(model, Msg::Resize(size.width, size.height));
     terminal.draw(|f| f.render_widget(&*model, f.area()))?;
+    // The end-to-end test of terminal restoration sets this to panic mid-session.
+    if std::env::var_os("REVMAP_TEST_PANIC").is_some() {
+        panic!("REVMAP_TEST_PANIC is set: panicking on purpose after the first frame");
+    }
     while !model.quit {
         let wait = Duration::from_millis(if model.solving.is_some() { 30 } else { 250 });
         let mut changed = false;

@@ -1,0 +1,294 @@
+//! End to end: the real binary in a real terminal (tmux), driven by keys, checked on the
+//! captured screen. Each test runs its own tmux server on a socket in its own temporary
+//! directory (`-S`), so tests run in parallel, never touch a user's tmux and leave nothing
+//! behind. Deadlines are generous: this checks behaviour, not speed.
+//!
+//! If tmux is missing, `scripts/install-test-deps.sh` is tried; if it is still missing the
+//! test says so plainly and returns.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+fn tmux_present() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Whether tmux can be used, installing it first if needed.
+fn ensure_tmux() -> bool {
+    if tmux_present() {
+        return true;
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/install-test-deps.sh");
+    let _ = Command::new("bash").arg(script).status();
+    tmux_present()
+}
+
+/// One tmux server with one session running revmap; killed when dropped, also when a test
+/// fails half-way.
+struct Term {
+    socket: String,
+    /// Holds the socket and revmap's data directory (recent files).
+    dir: tempfile::TempDir,
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-S", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+impl Term {
+    fn start(lang: &str, args: &[&str]) -> Term {
+        let dir = tempfile::tempdir().unwrap();
+        let term = Term {
+            socket: dir.path().join("tmux.sock").display().to_string(),
+            dir,
+        };
+        let mut cmd = vec![env!("CARGO_BIN_EXE_revmap").to_string()];
+        cmd.extend(args.iter().map(|a| a.to_string()));
+        let out = term.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "walk",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-e",
+            &format!("LANG={lang}"),
+            "-e",
+            "LC_ALL=",
+            "-e",
+            &format!("REVMAP_DATA_DIR={}", term.dir.path().display()),
+            &cmd.join(" "),
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        term
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-S", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Sends keys by tmux name ("Enter", "Tab", "Escape", "q").
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let out = self.tmux(&["send-keys", "-t", "walk", k]);
+            assert!(out.status.success(), "send-keys {k}");
+        }
+    }
+
+    /// Types text literally (any script).
+    fn text(&self, text: &str) {
+        let out = self.tmux(&["send-keys", "-t", "walk", "-l", text]);
+        assert!(out.status.success(), "send-keys -l");
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "walk"]).stdout)
+            .into_owned()
+    }
+
+    fn alive(&self) -> bool {
+        self.tmux(&["has-session", "-t", "walk"]).status.success()
+    }
+
+    /// Waits until the screen shows every one of `texts` (a capture may catch a frame half
+    /// drawn, so every expectation belongs here rather than in a later assert).
+    fn wait_for(&self, texts: &[&str]) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "waited {DEADLINE:?} for {texts:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn wait_exit(&self) {
+        let start = Instant::now();
+        while self.alive() {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "revmap did not exit; the screen shows:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+macro_rules! need_tmux {
+    () => {
+        if !ensure_tmux() {
+            eprintln!(
+                "SKIPPED {}: tmux is not installed and scripts/install-test-deps.sh could not \
+                 install it, so the end-to-end terminal walk did not run",
+                module_path!()
+            );
+            return;
+        }
+    };
+}
+
+/// The issue's walk: demo → all six stages, a Russian goal typed, pairs formed, help opened,
+/// quit (with the unsaved question).
+#[test]
+fn walk_from_the_demo_to_a_presented_map() {
+    need_tmux!();
+    let t = Term::start("en_US.UTF-8", &[]);
+    t.wait_for(&["1 Start", "Open a case", "Riverside School", "? help"]);
+
+    t.keys(&["Enter"]);
+    t.wait_for(&["Participants (10/10)", "sorted by age", "Anna", "Irina"]);
+
+    t.keys(&["Tab"]);
+    t.wait_for(&["0 of 6 sections filled", "Deficit-filling technologies"]);
+    t.keys(&["a"]);
+    t.wait_for(&["Pick from the case: Goals"]);
+    t.keys(&["Enter"]);
+    t.keys(&["i"]);
+    t.wait_for(&["New entry: Goals", "INSERT"]);
+    t.text("Каждый педагог — и наставник, и наставляемый");
+    t.keys(&["Escape"]);
+    t.wait_for(&[
+        "2. [own] Каждый педагог",
+        "1 of 6 sections filled",
+        "● unsaved",
+    ]);
+
+    t.keys(&["Tab"]);
+    t.wait_for(&["No pairs yet"]);
+    t.keys(&["r"]);
+    t.wait_for(&["mentees served", "Why:", "Anna", "Hugo"]);
+
+    t.keys(&["Tab"]);
+    t.wait_for(&[
+        "Practice passport",
+        "Name of the practice",
+        "Still to do",
+        "draft",
+    ]);
+
+    t.keys(&["Tab"]);
+    // The big heading is drawn in block glyphs.
+    t.wait_for(&["page 1 of", "Reverse mentoring:", "█"]);
+    t.keys(&["Space"]);
+    t.wait_for(&["page 2 of"]);
+
+    t.keys(&["?"]);
+    t.wait_for(&["Help: every key", "6 Present", "Everywhere"]);
+    t.keys(&["Escape"]);
+    t.wait_for(&["page 2 of"]);
+
+    t.keys(&["q"]);
+    t.wait_for(&["Quit?", "not saved"]);
+    t.keys(&["y"]);
+    t.wait_exit();
+}
+
+/// Russian interface from LANG, a resize below the minimum and back, and a clean quit.
+#[test]
+fn russian_interface_survives_resizing() {
+    need_tmux!();
+    let t = Term::start("ru_RU.UTF-8", &[]);
+    t.wait_for(&["1 Старт", "Открыть кейс", "? справка"]);
+    t.tmux(&["resize-window", "-t", "walk", "-x", "40", "-y", "10"]);
+    t.wait_for(&["Увеличьте окно"]);
+    t.tmux(&["resize-window", "-t", "walk", "-x", "100", "-y", "30"]);
+    t.wait_for(&["Открыть кейс"]);
+    t.keys(&["2"]);
+    t.wait_for(&["Участники (10/10)"]);
+    t.keys(&["q"]);
+    t.wait_exit();
+}
+
+/// A case given on the command line opens on the Case stage; a bad one exits with a located
+/// error and code 2 before any screen is drawn.
+#[test]
+fn a_file_on_the_command_line() {
+    need_tmux!();
+    let school = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/school-291.ron");
+    let t = Term::start(
+        "en_US.UTF-8",
+        &["--theme", "high-contrast", school.to_str().unwrap()],
+    );
+    t.wait_for(&["2 Case", "Participants (", "school-291.ron"]);
+    t.keys(&["q"]);
+    t.wait_exit();
+
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/truncated.ron");
+    let out = Command::new(env!("CARGO_BIN_EXE_revmap"))
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("truncated.ron:"), "{err}");
+}
+
+/// The terminal modes tmux sees in the pane: alternate screen, any mouse reporting, and
+/// whether the cursor is shown.
+fn modes(t: &Term) -> String {
+    let out = t.tmux(&[
+        "display-message",
+        "-p",
+        "-t",
+        "walk",
+        "#{alternate_on} #{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag} #{cursor_flag}",
+    ]);
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// A panic leaves the terminal as it found it: cooked mode, main screen, no mouse
+/// reporting, cursor shown — and says what happened.
+#[test]
+fn a_panic_restores_the_terminal() {
+    need_tmux!();
+    // First the running app: the same probes see raw-ish modes on, so they can tell.
+    let t = Term::start("en_US.UTF-8", &[]);
+    t.wait_for(&["Open a case"]);
+    let running = modes(&t);
+    assert!(
+        running.starts_with("1 1"),
+        "alternate screen and mouse on while running: {running}"
+    );
+    drop(t);
+
+    let bin = env!("CARGO_BIN_EXE_revmap");
+    let script = format!(
+        "RUST_BACKTRACE=0 RUST_LIB_BACKTRACE=0 REVMAP_TEST_PANIC=1 {bin}; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-*icanon'; sleep 60"
+    );
+    let t = Term::start("en_US.UTF-8", &[]);
+    t.tmux(&["respawn-pane", "-k", "-t", "walk", "sh", "-c", &script]);
+    t.wait_for(&["panicking on purpose", "EXIT=", "icanon"]);
+    let screen = t.screen();
+    assert!(!screen.contains("-icanon"), "raw mode left on:\n{screen}");
+    assert!(
+        !screen.contains("EXIT=0"),
+        "a panic is not a success:\n{screen}"
+    );
+    assert_eq!(modes(&t), "0 000 1", "main screen, no mouse, cursor shown");
+}
