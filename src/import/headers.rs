@@ -274,6 +274,22 @@ fn word_matches(h: &str, k: &str) -> bool {
     h.starts_with(&root) && extra <= 4 && reflexive(h) == reflexive(k)
 }
 
+/// Where the phrase `kw` starts in the header `words`: its words in order, at most one other
+/// word between two of them ("Фамилия и имя" says "фамилия имя"; "Хочу научиться (в чём мне
+/// нужен наставник)" does not say "хочу в наставники").
+fn phrase_at(words: &[&str], kw: &[&str]) -> Option<usize> {
+    let (first, rest) = kw.split_first()?;
+    (0..words.len())
+        .filter(|&i| word_matches(words[i], first))
+        .find(|&start| {
+            let mut at = start;
+            rest.iter().all(|k| {
+                let next = (at + 1..words.len().min(at + 3)).find(|&j| word_matches(words[j], k));
+                next.map(|j| at = j).is_some()
+            })
+        })
+}
+
 /// The field a header means, if any.
 pub fn recognise(header: &str) -> Option<Field> {
     let norm = normalise(&header.replace(['№', '#'], " n "));
@@ -281,13 +297,18 @@ pub fn recognise(header: &str) -> Option<Field> {
     if words.is_empty() {
         return None;
     }
-    let mut best: Option<(usize, Field)> = None;
+    // The longest phrase wins; between equally long ones, the one that starts earlier: the
+    // head of "Должность (учитель, завуч…)" is "должность", not the examples after it.
+    let mut best: Option<((usize, std::cmp::Reverse<usize>), Field)> = None;
     for (field, phrases) in SYNONYMS {
         for p in *phrases {
             let kw: Vec<&str> = p.split(' ').collect();
-            let all = kw.iter().all(|k| words.iter().any(|h| word_matches(h, k)));
-            if all && best.is_none_or(|(n, _)| kw.len() > n) {
-                best = Some((kw.len(), *field));
+            let Some(start) = phrase_at(&words, &kw) else {
+                continue;
+            };
+            let rank = (kw.len(), std::cmp::Reverse(start));
+            if best.is_none_or(|(r, _)| rank > r) {
+                best = Some((rank, *field));
             }
         }
     }
@@ -488,6 +509,26 @@ mod tests {
             ("Желаемый наставник", Field::Prefers),
             ("Сколько наставляемых могу взять", Field::Capacity),
             ("№", Field::Ignore),
+            ("Должность (учитель, зам. директора…)", Field::Position),
+            ("Хочу научиться (в чём мне нужен наставник)", Field::Lacks),
+            (
+                "Могу научить (чему я могу научить как наставник)",
+                Field::Teaches,
+            ),
+            // A Google Forms export: the questions are the headers.
+            ("Отметка времени", Field::Ignore),
+            ("Ваши ФИО", Field::Name),
+            ("Ваш возраст (полных лет)", Field::Age),
+            ("Ваш педагогический стаж", Field::Experience),
+            (
+                "Темы, по которым вы можете быть наставником",
+                Field::Teaches,
+            ),
+            (
+                "Ваши профессиональные дефициты (начиная с самого острого)",
+                Field::Lacks,
+            ),
+            ("Фамилия и имя", Field::Name),
         ];
         for (h, want) in cases {
             assert_eq!(recognise(h), Some(want), "{h}");
