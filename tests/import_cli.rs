@@ -39,6 +39,8 @@ fn import(name: &str, extra: &[&str]) -> Run {
     let out = dir.path().join("case.ron");
     let survey = fixture(name);
     let mut args = vec![
+        "--lang",
+        "en",
         "import",
         &survey,
         "-o",
@@ -207,12 +209,12 @@ fn sheets_are_chosen_by_name_and_a_wrong_one_is_named() {
 
 #[test]
 fn missing_columns_exit_2_listing_the_columns_found() {
-    let o = revmap(&["import", &fixture("missing-columns.csv")]);
+    let o = revmap(&["--lang", "en", "import", &fixture("missing-columns.csv")]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty(), "no case on standard output");
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("missing-columns.csv:1: missing column lacks"),
+        err.contains("missing-columns.csv:1: missing column(s) lacks"),
         "{err}"
     );
     assert!(
@@ -249,7 +251,7 @@ fn junk_rows_are_skipped_and_bad_rows_reported_with_row_and_column() {
 
 #[test]
 fn text_report_points_at_row_and_column() {
-    let o = revmap(&["import", &fixture("junk-rows.csv")]);
+    let o = revmap(&["--lang", "en", "import", &fixture("junk-rows.csv")]);
     assert_eq!(o.status.code(), Some(0));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -343,4 +345,39 @@ fn a_school_of_300_becomes_a_checked_case_from_xlsx_and_csv_alike() {
     let (a, b) = (xlsx.case.unwrap(), csv.case.unwrap());
     assert_eq!(a.participants, b.participants);
     assert_eq!(a.catalogue, b.catalogue);
+}
+
+#[test]
+fn reimporting_with_the_first_case_as_catalogue_reuses_its_review_topics() {
+    // The trainer's loop: import, rename or keep the review topics, import again against the
+    // edited case; entries already reviewed land on the same topics, nothing new to review.
+    let first = import("cp1251-semicolon.csv", &[]);
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    let again = import(
+        "cp1251-semicolon.csv",
+        &["--catalogue", first.out.to_str().unwrap()],
+    );
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    assert_eq!(again.report["review"].as_array().unwrap().len(), 0);
+    let (a, b) = (first.case.unwrap(), again.case.unwrap());
+    assert_eq!(a.participants, b.participants);
+    check_passes(&again.out);
+}
+
+#[test]
+fn the_report_speaks_russian_for_a_russian_trainer() {
+    let o = revmap(&["import", &fixture("junk-rows.csv"), "--lang", "ru"]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let line = "junk-rows.csv:7: C «Возраст»: ошибка: «пятьдесят» нужен возраст в годах, \
+                например 34; строка не импортирована [bad-age]";
+    assert!(err.contains(line), "{err}");
+    assert!(
+        err.contains("строки: импортировано 2, пропущено 3"),
+        "{err}"
+    );
+    let o = revmap(&["import", &fixture("missing-columns.csv"), "--lang", "ru"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("нет столбцов: lacks"), "{err}");
 }

@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::i18n::{Lang, fill};
 use crate::import::{ImportError, ImportOptions, Imported, Override, import_file, load_base};
 use crate::store::case_file::check_case_text;
 use crate::store::ron_io;
@@ -41,19 +42,27 @@ pub struct Args {
     pub report: Format,
 }
 
-pub fn run(args: &Args) -> u8 {
+/// `lang` is the global `--lang`; without it the environment's language, then the
+/// catalogue's (Russian for the default School 291 catalogue).
+pub fn run(args: &Args, lang: Option<Lang>) -> u8 {
+    let lang = lang.or_else(Lang::from_env);
     let base = match args.catalogue.as_deref().map(load_base).transpose() {
         Ok(b) => b,
-        Err(e) => return fail(args, &e),
+        Err(e) => return fail(args, &e, lang.unwrap_or_default()),
     };
+    let fallback = base
+        .as_ref()
+        .map_or(Some(Lang::Ru), |b| Lang::from_code(&b.lang))
+        .unwrap_or_default();
     let opts = ImportOptions {
         base,
         sheet: args.sheet.clone(),
         map: args.map.clone(),
+        lang,
     };
     match import_file(&args.survey, &opts) {
         Ok(imported) => write(args, &imported),
-        Err(e) => fail(args, &e),
+        Err(e) => fail(args, &e, lang.unwrap_or(fallback)),
     }
 }
 
@@ -79,12 +88,10 @@ fn write(args: &Args, imported: &Imported) -> u8 {
         && let Some(p) = &args.output
         && args.report == Format::Text
     {
-        eprintln!(
-            "wrote {}: {} participants; next: revmap check {}",
-            p.display(),
-            imported.case.participants.len(),
-            p.display()
-        );
+        let t = imported.report.lang.import_text();
+        let file = p.display().to_string();
+        let count = imported.case.participants.len().to_string();
+        eprintln!("{}", fill(t.wrote, &[("file", &file), ("count", &count)]));
     }
     code
 }
@@ -101,10 +108,10 @@ fn report(args: &Args, imported: &Imported) {
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
-fn fail(args: &Args, e: &ImportError) -> u8 {
+fn fail(args: &Args, e: &ImportError, lang: Lang) -> u8 {
     let text = match args.report {
         Format::Text => {
-            let mut s = format!("revmap import: {e}\n");
+            let mut s = format!("revmap import: {}\n", e.render(lang));
             if let ImportError::NothingUsable(r) = e {
                 s.push_str(&r.render_text());
             }
@@ -115,7 +122,7 @@ fn fail(args: &Args, e: &ImportError) -> u8 {
                 ImportError::NothingUsable(r) => serde_json::to_value(r).ok(),
                 _ => None,
             };
-            let v = serde_json::json!({ "error": e.to_string(), "report": report });
+            let v = serde_json::json!({ "error": e.render(lang), "report": report });
             format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
         }
     };

@@ -89,7 +89,7 @@ pub fn run(command: Command, lang: Option<Lang>) -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::GenCase(args) => gen_case::run(&args),
         Command::Merge(args) => merge::run(&args),
-        Command::Import(args) => import::run(&args),
+        Command::Import(args) => import::run(&args, lang),
         Command::Pair(args) => pair::run(&args, lang),
         Command::Export(args) => export::run(&args, lang),
         Command::Kit(args) => kit::run(&args, lang),

@@ -7,6 +7,7 @@
 
 mod en;
 pub mod export;
+pub mod import;
 pub mod reasons;
 mod ru;
 

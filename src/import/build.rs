@@ -17,7 +17,10 @@ use super::report::{ColumnReport, Issue, Level, Mapping, Report, ReviewTopic};
 use super::table::{Row, Table, floor_char_boundary};
 use super::text::{glued, normalise, tokens};
 use super::topics::{Matcher, map_cell, split_cell};
-use super::{ImportError, ImportOptions, Imported, default_base, values};
+use super::values::{self, Problem};
+use super::{ImportError, ImportOptions, Imported, default_base};
+use crate::i18n::import::ImportText;
+use crate::i18n::{Lang, fill};
 
 pub(super) fn import_table(
     name: &str,
@@ -30,6 +33,10 @@ pub(super) fn import_table(
     };
     let cols = columns(name, &table, opts)?;
     let mut report = Report::new(name);
+    report.lang = opts
+        .lang
+        .or_else(|| Lang::from_code(&base.lang))
+        .unwrap_or_default();
     report.source = table.info.clone();
     report.header_row = table.rows[cols.header_index].number;
     describe_columns(&cols, &table, &mut report);
@@ -63,9 +70,8 @@ pub(super) fn import_table(
 /// The header and what the columns mean, or why the survey cannot be read.
 fn columns(name: &str, table: &Table, opts: &ImportOptions) -> Result<Columns, ImportError> {
     if table.rows.iter().all(Row::is_empty) {
-        return Err(ImportError::Format {
+        return Err(ImportError::EmptyFile {
             file: name.to_string(),
-            message: "the file has no data; expected a survey table with a header row".into(),
         });
     }
     let Some(cols) = headers::detect(table, &opts.map) else {
@@ -97,6 +103,7 @@ fn columns(name: &str, table: &Table, opts: &ImportOptions) -> Result<Columns, I
 }
 
 fn describe_columns(cols: &Columns, table: &Table, report: &mut Report) {
+    let t = report.lang.import_text();
     for (i, h) in cols.headers.iter().enumerate() {
         if h.trim().is_empty() && cols.fields[i].is_none() {
             continue;
@@ -114,10 +121,7 @@ fn describe_columns(cols: &Columns, table: &Table, report: &mut Report) {
             row: Some(report.header_row),
             column: Some(cols.describe(i)),
             text: None,
-            message: format!(
-                "another column already holds {}; this one is ignored (use --map to choose)",
-                f.key()
-            ),
+            message: fill(t.duplicate_column, &[("field", f.key())]),
         });
     }
     for &(row, col) in &table.info.cut_cells {
@@ -127,9 +131,9 @@ fn describe_columns(cols: &Columns, table: &Table, report: &mut Report) {
             row: Some(row),
             column: Some(cols.describe(col)),
             text: None,
-            message: format!(
-                "the cell is longer than {} bytes; the rest is cut",
-                super::table::MAX_CELL
+            message: fill(
+                t.cell_too_long,
+                &[("max", &super::table::MAX_CELL.to_string())],
             ),
         });
     }
@@ -138,6 +142,7 @@ fn describe_columns(cols: &Columns, table: &Table, report: &mut Report) {
 /// Rows below the header that hold teachers. Blank rows are skipped quietly; totals, titles
 /// and repeated headers are skipped with a note.
 fn classify_rows<'t>(table: &'t Table, cols: &Columns, report: &mut Report) -> Vec<&'t Row> {
+    let t = report.lang.import_text();
     let header: Vec<String> = cols.headers.iter().map(|h| normalise(h)).collect();
     let name_cols = [Field::Name, Field::Surname, Field::FirstName];
     let mut data = Vec::new();
@@ -156,17 +161,17 @@ fn classify_rows<'t>(table: &'t Table, cols: &Columns, report: &mut Report) -> V
             .map(|c| normalise(c))
             .eq(header.iter().cloned())
         {
-            Some("repeats the header")
+            Some(t.junk_header)
         } else if ["итог", "всего", "total", "сумма"]
             .iter()
             .any(|w| first.starts_with(w))
         {
-            Some("looks like a totals row")
+            Some(t.junk_totals)
         } else if filled.len() == 1
             && (!name_cols.iter().any(|f| cols.fields[filled[0]] == Some(*f))
                 || !looks_like_a_name(row.cell(filled[0])))
         {
-            Some("has a single cell outside the name column, like a title or section row")
+            Some(t.junk_title)
         } else {
             None
         };
@@ -178,8 +183,8 @@ fn classify_rows<'t>(table: &'t Table, cols: &Columns, report: &mut Report) -> V
                     code: "junk-row",
                     row: Some(row.number),
                     column: None,
-                    text: Some(one_line(row.cell(filled[0]), 80)),
-                    message: format!("the row {why}; skipped"),
+                    text: Some(one_line(row.cell(filled[0]), 200)),
+                    message: why.to_string(),
                 });
             }
             None => data.push(row),
@@ -252,31 +257,30 @@ impl<'a> Builder<'a> {
         row: &Row,
         field: Field,
         code: &'static str,
-        parse: impl Fn(&str) -> Result<T, String>,
+        parse: impl Fn(&str) -> Result<T, Problem>,
     ) -> Result<T, Issue> {
+        let t = self.text();
         let col = self.cols.first(field).unwrap_or(0);
         let text = row.cell(col);
         if text.is_empty() {
-            let msg = format!(
-                "the cell is empty; expected {}; row not imported",
-                field.key()
-            );
-            return Err(self.issue(Level::Error, code, row, col, msg));
+            let msg = fill(t.empty_cell, &[("field", field.key())]);
+            return Err(self.row_error(code, row, col, msg));
         }
         parse(text).map_err(|e| {
-            let hint = if row.is_date(col) {
-                " (the spreadsheet stored this cell as a date: format the column as text or number)"
-            } else {
-                ""
-            };
-            self.issue(
-                Level::Error,
-                code,
-                row,
-                col,
-                format!("{e}{hint}; row not imported"),
-            )
+            let hint = if row.is_date(col) { t.date_hint } else { "" };
+            let msg = format!("{}{hint}", e.describe(self.report.lang));
+            self.row_error(code, row, col, msg)
         })
+    }
+
+    /// An error that skips the row: the message says so.
+    fn row_error(&self, code: &'static str, row: &Row, col: usize, msg: String) -> Issue {
+        let msg = format!("{msg}; {}", self.text().row_skipped);
+        self.issue(Level::Error, code, row, col, msg)
+    }
+
+    fn text(&self) -> &'static ImportText {
+        self.report.lang.import_text()
     }
 
     fn person(&mut self, row: &Row, id: String) -> Result<Person, Issue> {
@@ -286,10 +290,14 @@ impl<'a> Builder<'a> {
             self.required(row, Field::Experience, "bad-experience", values::experience)?;
         if experience > f64::from(age) {
             let col = self.cols.first(Field::Experience).unwrap_or(0);
-            let msg = format!(
-                "experience {experience} years exceeds age {age}; expected less; row not imported"
+            let msg = fill(
+                self.text().experience_over_age,
+                &[
+                    ("experience", &experience.to_string()),
+                    ("age", &age.to_string()),
+                ],
             );
-            return Err(self.issue(Level::Error, "experience-over-age", row, col, msg));
+            return Err(self.row_error("experience-over-age", row, col, msg));
         }
         let (position, position_name) = self.position(row);
         let role = self.role(row, &position_name);
@@ -354,8 +362,8 @@ impl<'a> Builder<'a> {
                 .iter()
                 .find_map(|f| self.cols.first(*f))
                 .unwrap_or(0);
-            let msg = "the name is empty; expected the teacher's name; row not imported".into();
-            return Err(self.issue(Level::Error, "no-name", row, col, msg));
+            let msg = self.text().no_name.to_string();
+            return Err(self.row_error("no-name", row, col, msg));
         }
         Ok((name, surname.map(|s| one_line(&s, MAX_SHORT_TEXT))))
     }
@@ -378,8 +386,9 @@ impl<'a> Builder<'a> {
         match self.positions.find(text) {
             Some(p) => (p.id.clone(), p.name.clone()),
             None => {
-                let msg = format!(
-                    "not a catalogue position; imported as {fallback_name:?} (add the position with its rank to the catalogue, or fix the cell)"
+                let msg = fill(
+                    self.text().unknown_position,
+                    &[("position", &fallback_name)],
                 );
                 let issue = self.issue(Level::Warning, "unknown-position", row, col, msg);
                 self.report.push(issue);
@@ -423,13 +432,8 @@ impl<'a> Builder<'a> {
         }
         values::capacity(text)
             .map_err(|e| {
-                let issue = self.issue(
-                    Level::Warning,
-                    "bad-capacity",
-                    row,
-                    col,
-                    format!("{e}; left at the default 1"),
-                );
+                let msg = e.describe(self.report.lang);
+                let issue = self.issue(Level::Warning, "bad-capacity", row, col, msg);
                 self.report.push(issue);
             })
             .ok()
@@ -505,7 +509,10 @@ impl<'a> Builder<'a> {
         }
         if ids.len() > MAX_PER_PERSON {
             let col = self.cols.first(field).unwrap_or(0);
-            let msg = format!("more than {MAX_PER_PERSON} topics; the rest are dropped");
+            let msg = fill(
+                self.text().too_many_topics,
+                &[("max", &MAX_PER_PERSON.to_string())],
+            );
             let issue = self.issue(Level::Warning, "too-many-topics", row, col, msg);
             self.report.push(issue);
             ids.truncate(MAX_PER_PERSON);
@@ -516,13 +523,14 @@ impl<'a> Builder<'a> {
     /// Preferred mentors written as names → participant ids.
     fn resolve_prefers(&mut self, people: &mut [Person]) {
         let index = name_index(people);
+        let t = self.text();
         let mut resolved: Vec<Vec<String>> = Vec::with_capacity(people.len());
         for (i, person) in people.iter().enumerate() {
             let mut ids = Vec::new();
             for (text, col) in &person.prefers {
                 let hits = index.get(&normalise(text)).map_or(&[][..], Vec::as_slice);
                 let problem = match hits {
-                    [one] if *one == i => Some("is the teacher themself"),
+                    [one] if *one == i => Some(t.preference_self),
                     [one] => {
                         let id = people[*one].participant.id.clone();
                         if !ids.contains(&id) && ids.len() < MAX_PER_PERSON {
@@ -530,8 +538,8 @@ impl<'a> Builder<'a> {
                         }
                         None
                     }
-                    [] => Some("matches no teacher in the survey"),
-                    _ => Some("matches several teachers; write the full name"),
+                    [] => Some(t.preference_unknown),
+                    _ => Some(t.preference_ambiguous),
                 };
                 if let Some(why) = problem {
                     self.report.push(Issue {
@@ -540,7 +548,7 @@ impl<'a> Builder<'a> {
                         row: Some(person.row),
                         column: Some(self.cols.describe(*col)),
                         text: Some(one_line(text, 200)),
-                        message: format!("the preferred mentor {why}; dropped"),
+                        message: why.to_string(),
                     });
                 }
             }

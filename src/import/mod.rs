@@ -11,16 +11,19 @@
 //! # For the TUI's Start stage
 //!
 //! ```no_run
+//! use revmap::i18n::Lang;
 //! use revmap::import::{ImportOptions, import_file};
 //!
-//! let opts = ImportOptions::default(); // School 291's catalogue
+//! // School 291's catalogue; the report in the UI's language.
+//! let opts = ImportOptions { lang: Some(Lang::Ru), ..ImportOptions::default() };
 //! match import_file("survey.xlsx".as_ref(), &opts) {
 //!     Ok(imported) => {
 //!         let case = imported.case; // ready for the session; it passes `revmap check`
 //!         let text = imported.report.render_text(); // show the trainer what to review
 //!         # let _ = (case, text);
 //!     }
-//!     Err(e) => eprintln!("{e}"), // a sentence naming the file and what was expected
+//!     // A sentence naming the file and what was expected.
+//!     Err(e) => eprintln!("{}", e.render(Lang::Ru)),
 //! }
 //! ```
 //!
@@ -45,6 +48,7 @@ use std::sync::LazyLock;
 
 use crate::domain::case::{Case, Catalogue};
 use crate::domain::limits::MAX_FILE_BYTES;
+use crate::i18n::{Lang, fill};
 use crate::store::case_file::check_case_text;
 use crate::store::report::FileReport;
 use crate::store::{ron_io, source};
@@ -76,6 +80,8 @@ pub struct ImportOptions {
     pub sheet: Option<String>,
     /// Column overrides (`--map COLUMN=FIELD`), applied over the recognised headers.
     pub map: Vec<Override>,
+    /// Language of the report's messages; default: the catalogue's language.
+    pub lang: Option<Lang>,
 }
 
 /// A case made from a survey, and what the import found on the way.
@@ -92,6 +98,8 @@ pub enum ImportError {
     Read { file: String, message: String },
     /// Not a spreadsheet revmap can read, or no such sheet.
     Format { file: String, message: String },
+    /// The table has no non-blank cell.
+    EmptyFile { file: String },
     /// No row in the first ten looks like a header.
     NoHeader {
         file: String,
@@ -110,20 +118,24 @@ pub enum ImportError {
     Catalogue(Box<FileReport>),
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ImportError {
+    /// One sentence (or, for a bad catalogue, its located errors) in `lang`, naming the file.
+    pub fn render(&self, lang: Lang) -> String {
         use crate::domain::text::sanitize;
+        let t = lang.import_text();
         match self {
             ImportError::Read { file, message } | ImportError::Format { file, message } => {
-                write!(f, "{}: {message}", sanitize(file))
+                format!("{}: {message}", sanitize(file))
             }
-            ImportError::NoHeader { file, first_row } => write!(
-                f,
-                "{}: no header row found in the first 10 rows; expected column names such as \
-                 ФИО, Возраст, Стаж, Могу научить, Хочу научиться (first row: {})",
-                sanitize(file),
-                sanitize(&first_row.join(" | "))
-            ),
+            ImportError::EmptyFile { file } => format!("{}: {}", sanitize(file), t.empty_file),
+            ImportError::NoHeader { file, first_row } => {
+                let row = sanitize(&first_row.join(" | "));
+                format!(
+                    "{}: {}",
+                    sanitize(file),
+                    fill(t.no_header, &[("row", &row)])
+                )
+            }
             ImportError::MissingColumns {
                 file,
                 header_row,
@@ -134,29 +146,30 @@ impl fmt::Display for ImportError {
                     .iter()
                     .map(|m| format!("{} ({})", m.key(), m.example_headers()))
                     .collect();
-                write!(
-                    f,
-                    "{}:{header_row}: missing column{} {}; the header row has: {}. \
-                     Rename a column or use --map \"COLUMN=FIELD\"",
-                    sanitize(file),
-                    if missing.len() == 1 { "" } else { "s" },
-                    need.join(", "),
-                    sanitize(&found.join(", "))
-                )
+                let found = sanitize(&found.join(", "));
+                let msg = fill(
+                    t.missing_columns,
+                    &[("missing", &need.join(", ")), ("found", &found)],
+                );
+                format!("{}:{header_row}: {msg}", sanitize(file))
             }
-            ImportError::NothingUsable(report) => write!(
-                f,
-                "{}: no row could be imported ({} rows with errors); expected at least one \
-                 teacher with a name, age and experience",
-                sanitize(&report.file),
-                report.errors()
-            ),
+            ImportError::NothingUsable(report) => {
+                let errors = report.errors().to_string();
+                let msg = fill(t.nothing_usable, &[("errors", &errors)]);
+                format!("{}: {msg}", sanitize(&report.file))
+            }
             ImportError::Catalogue(r) => {
                 let mut text = String::new();
                 r.render_text(&mut text);
-                write!(f, "the catalogue file has errors:\n{}", text.trim_end())
+                format!("{}\n{}", t.catalogue_errors, text.trim_end())
             }
         }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::domain::text::sanitize;
+use crate::i18n::{Lang, fill};
 
 use super::headers::Field;
 use super::table::SourceInfo;
@@ -102,6 +103,8 @@ pub struct CheckSummary {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
     pub file: String,
+    /// Language of the messages and of the text rendering.
+    pub lang: Lang,
     pub source: SourceInfo,
     /// Row number of the header, as the spreadsheet shows it.
     pub header_row: usize,
@@ -145,35 +148,49 @@ impl Report {
     }
 
     fn render_source(&self, out: &mut String) {
+        let t = self.lang.import_text();
         let s = &self.source;
         let how: Vec<String> = [
             Some(s.format.clone()),
             s.encoding.clone(),
-            s.delimiter.as_ref().map(|d| format!("delimiter {d}")),
-            s.sheet.as_ref().map(|n| format!("sheet {n:?}")),
+            s.delimiter
+                .as_ref()
+                .map(|d| fill(t.delimiter, &[("delimiter", d)])),
+            s.sheet
+                .as_ref()
+                .map(|n| fill(t.sheet, &[("sheet", &clean(n))])),
         ]
         .into_iter()
         .flatten()
         .collect();
-        out.push_str(&format!(
-            "{}: {}, header on row {}\n",
-            clean(&self.file),
-            how.join(", "),
-            self.header_row
-        ));
+        let line = fill(
+            t.source,
+            &[
+                ("file", &clean(&self.file)),
+                ("how", &how.join(", ")),
+                ("row", &self.header_row.to_string()),
+            ],
+        );
         let cols: Vec<String> = self
             .columns
             .iter()
             .map(|c| {
-                let f = c.field.map_or("ignored", |f| f.key());
+                let f = c.field.map_or(t.ignored, |f| f.key());
                 format!("{} → {f}", clean(&c.column))
             })
             .collect();
-        out.push_str(&format!("columns: {}\n", cols.join(" · ")));
         let r = &self.rows;
+        let rows = fill(
+            t.rows,
+            &[
+                ("imported", &r.imported.to_string()),
+                ("skipped", &r.skipped.to_string()),
+                ("junk", &r.junk.to_string()),
+            ],
+        );
         out.push_str(&format!(
-            "rows: {} imported, {} skipped, {} blank or junk\n",
-            r.imported, r.skipped, r.junk
+            "{line}\n{}\n{rows}\n",
+            fill(t.columns, &[("columns", &cols.join(" · "))])
         ));
     }
 
@@ -181,10 +198,11 @@ impl Report {
         let mut issues: Vec<&Issue> = self.issues.iter().collect();
         issues.sort_by_key(|i| (i.row.unwrap_or(0), i.level));
         for i in issues {
+            let levels = self.lang.import_text().levels;
             let level = match i.level {
-                Level::Error => "error",
-                Level::Warning => "warning",
-                Level::Note => "note",
+                Level::Error => levels[0],
+                Level::Warning => levels[1],
+                Level::Note => levels[2],
             };
             let row = i.row.map(|r| format!(":{r}")).unwrap_or_default();
             let col = i
@@ -207,53 +225,63 @@ impl Report {
     }
 
     fn render_topics(&self, out: &mut String) {
+        let t = self.lang.import_text();
         let accepted = self.mappings.iter().filter(|m| m.accepted).count();
         let unsure: Vec<&Mapping> = self
             .mappings
             .iter()
             .filter(|m| m.accepted && m.confidence < SURE)
             .collect();
-        out.push_str(&format!(
-            "topics: {} entries, {} mapped to the catalogue ({} less sure), {} kept for review as {} new topics\n",
-            self.mappings.len(),
-            accepted,
-            unsure.len(),
-            self.mappings.len() - accepted,
-            self.review.len()
-        ));
+        let summary = fill(
+            t.topics,
+            &[
+                ("entries", &self.mappings.len().to_string()),
+                ("mapped", &accepted.to_string()),
+                ("unsure", &unsure.len().to_string()),
+                ("review", &(self.mappings.len() - accepted).to_string()),
+                ("topics", &self.review.len().to_string()),
+            ],
+        );
+        out.push_str(&format!("{summary}\n"));
         if !self.review.is_empty() {
-            out.push_str("to review (new topics, rename or merge them in the case):\n");
+            out.push_str(&format!("{}\n", t.review_heading));
         }
         for r in &self.review {
             let closest = r
                 .closest
                 .as_ref()
-                .map(|(t, c)| format!(" — closest: {t} ({c:.2})"))
+                .map(|(topic, c)| {
+                    fill(
+                        t.closest,
+                        &[("topic", topic), ("confidence", &format!("{c:.2}"))],
+                    )
+                })
                 .unwrap_or_default();
+            let rows = fill(t.at_rows, &[("rows", &list_rows(&r.rows))]);
             out.push_str(&format!(
-                "  {} {} ×{}: rows {}{closest}\n",
+                "  {} {} ×{}: {rows}{closest}\n",
                 r.id,
                 quote(&r.name),
-                r.count,
-                list_rows(&r.rows)
+                r.count
             ));
         }
         if !unsure.is_empty() {
-            out.push_str("mapped with less certainty (check these):\n");
+            out.push_str(&format!("{}\n", t.unsure_heading));
         }
         for (m, rows) in group_unsure(&unsure) {
+            let rows_text = fill(t.at_rows, &[("rows", &list_rows(&rows))]);
             out.push_str(&format!(
-                "  {} → {} ({:.2}) ×{}: rows {}\n",
+                "  {} → {} ({:.2}) ×{}: {rows_text}\n",
                 quote(&m.text),
                 m.topic,
                 m.confidence,
-                rows.len(),
-                list_rows(&rows)
+                rows.len()
             ));
         }
     }
 
     fn render_check(&self, out: &mut String) {
+        let t = self.lang.import_text();
         let c = &self.check;
         let warnings: usize = c.warnings.values().sum();
         let detail: Vec<String> = c
@@ -262,11 +290,17 @@ impl Report {
             .map(|(k, n)| format!("{k} ×{n}"))
             .collect();
         let status = match (c.errors.len(), warnings) {
-            (0, 0) => "ok".to_string(),
-            (0, w) => format!("ok with {w} warnings ({})", detail.join(", ")),
-            (e, _) => format!("{e} errors: {}", c.errors.join("; ")),
+            (0, 0) => t.check_ok.to_string(),
+            (0, w) => fill(
+                t.check_warnings,
+                &[("count", &w.to_string()), ("codes", &detail.join(", "))],
+            ),
+            (e, _) => fill(
+                t.check_errors,
+                &[("count", &e.to_string()), ("errors", &c.errors.join("; "))],
+            ),
         };
-        out.push_str(&format!("check: {status}\n"));
+        out.push_str(&format!("{}\n", clean(&status)));
     }
 }
 
@@ -327,5 +361,9 @@ mod tests {
         );
         assert!(!text.contains('\u{1b}'));
         assert!(text.contains("check: ok"));
+        r.lang = Lang::Ru;
+        let text = r.render_text();
+        assert!(text.contains(":14: C «Возраст»: ошибка: «сорок"), "{text}");
+        assert!(text.contains("заголовок в строке 2"), "{text}");
     }
 }

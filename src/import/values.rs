@@ -3,6 +3,7 @@
 
 use crate::domain::case::Role;
 use crate::domain::limits::MAX_CAPACITY;
+use crate::i18n::{Lang, fill};
 
 use super::text::normalise;
 
@@ -10,6 +11,41 @@ use super::text::normalise;
 pub const AGE_RANGE: std::ops::RangeInclusive<i32> = 14..=100;
 /// Longest plausible experience, in years.
 pub const MAX_EXPERIENCE: f64 = 80.0;
+
+/// Why a cell could not be read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Problem {
+    NotAge,
+    AgeRange(f64),
+    NotExperience,
+    ExperienceRange(f64),
+    NotCapacity,
+}
+
+impl Problem {
+    /// What is wrong and what was expected, in `lang`.
+    pub fn describe(self, lang: Lang) -> String {
+        let t = lang.import_text();
+        let n = |v: f64| v.to_string();
+        match self {
+            Problem::NotAge => t.age_expected.to_string(),
+            Problem::AgeRange(v) => fill(
+                t.age_range,
+                &[
+                    ("value", &n(v)),
+                    ("min", &AGE_RANGE.start().to_string()),
+                    ("max", &AGE_RANGE.end().to_string()),
+                ],
+            ),
+            Problem::NotExperience => t.experience_expected.to_string(),
+            Problem::ExperienceRange(v) => fill(
+                t.experience_range,
+                &[("value", &n(v)), ("max", &n(MAX_EXPERIENCE))],
+            ),
+            Problem::NotCapacity => fill(t.bad_capacity, &[("max", &MAX_CAPACITY.to_string())]),
+        }
+    }
+}
 
 /// Numbers in `s` with the word after each: "5 лет 6 мес" → [(5, "лет"), (6, "мес")].
 /// A decimal comma is a decimal point ("1,5").
@@ -50,18 +86,14 @@ fn numbers(s: &str) -> Vec<(f64, String)> {
 }
 
 /// An age in whole years: "45", "45 лет", "45,0".
-pub fn age(s: &str) -> Result<i32, String> {
+pub fn age(s: &str) -> Result<i32, Problem> {
     let nums = numbers(s);
     let Some(&(v, _)) = nums.first() else {
-        return Err("expected an age in years, e.g. 34".into());
+        return Err(Problem::NotAge);
     };
     let years = v.floor();
     if !(f64::from(*AGE_RANGE.start())..=f64::from(*AGE_RANGE.end())).contains(&years) {
-        return Err(format!(
-            "age {v} is out of range; expected {} to {} years",
-            AGE_RANGE.start(),
-            AGE_RANGE.end()
-        ));
+        return Err(Problem::AgeRange(v));
     }
     Ok(years as i32)
 }
@@ -86,14 +118,14 @@ const YEAR_WORDS: &[(&str, f64)] = &[
 ];
 
 /// Years of experience: "15 лет", "3 года", "1,5", "5 лет 6 мес.", "8 мес", "полтора года".
-pub fn experience(s: &str) -> Result<f64, String> {
+pub fn experience(s: &str) -> Result<f64, Problem> {
     let norm = normalise(s);
     if let Some((_, v)) = YEAR_WORDS.iter().find(|(w, _)| norm == *w) {
         return Ok(*v);
     }
     let nums = numbers(s);
     if nums.is_empty() {
-        return Err("expected years of experience, e.g. 12 or 1,5".into());
+        return Err(Problem::NotExperience);
     }
     let mut years = 0.0;
     for (v, unit) in &nums {
@@ -105,19 +137,17 @@ pub fn experience(s: &str) -> Result<f64, String> {
     }
     let years = (years * 100.0).round() / 100.0;
     if !(0.0..=MAX_EXPERIENCE).contains(&years) {
-        return Err(format!(
-            "experience {years} years is out of range; expected 0 to {MAX_EXPERIENCE}"
-        ));
+        return Err(Problem::ExperienceRange(years));
     }
     Ok(years)
 }
 
 /// How many mentees a person can take: "2", "2 человека".
-pub fn capacity(s: &str) -> Result<u32, String> {
+pub fn capacity(s: &str) -> Result<u32, Problem> {
     let v = numbers(s).first().map(|n| n.0);
     match v {
         Some(v) if v >= 1.0 && v <= f64::from(MAX_CAPACITY) && v.fract() == 0.0 => Ok(v as u32),
-        _ => Err(format!("expected a whole number from 1 to {MAX_CAPACITY}")),
+        _ => Err(Problem::NotCapacity),
     }
 }
 
@@ -199,9 +229,11 @@ mod tests {
         assert_eq!(age("45"), Ok(45));
         assert_eq!(age(" 45 лет "), Ok(45));
         assert_eq!(age("45,0"), Ok(45));
-        assert!(age("сорок").unwrap_err().contains("expected an age"));
-        assert!(age("450").unwrap_err().contains("out of range"));
+        assert_eq!(age("сорок"), Err(Problem::NotAge));
+        assert_eq!(age("450"), Err(Problem::AgeRange(450.0)));
         assert!(age("3").is_err());
+        let ru = Problem::AgeRange(450.0).describe(Lang::Ru);
+        assert_eq!(ru, "возраст 450 вне допустимого; нужно от 14 до 100 лет");
     }
 
     #[test]
@@ -214,8 +246,8 @@ mod tests {
         assert_eq!(experience("6 месяцев"), Ok(0.5));
         assert_eq!(experience("полтора года"), Ok(1.5));
         assert_eq!(experience("Нет"), Ok(0.0));
-        assert!(experience("много").is_err());
-        assert!(experience("120").unwrap_err().contains("out of range"));
+        assert_eq!(experience("много"), Err(Problem::NotExperience));
+        assert_eq!(experience("120"), Err(Problem::ExperienceRange(120.0)));
     }
 
     #[test]
