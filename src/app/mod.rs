@@ -34,42 +34,43 @@ pub use update::update;
 use crate::cli::exit;
 use crate::domain::case::Stage;
 use crate::i18n::Lang;
-use crate::store::case_file::{demo_case, load_case};
+use crate::store::case_file::demo_case;
 use crate::store::library;
 use crate::store::session_file::new_session;
 use crate::ui::theme::{Theme, ThemeName};
 use msg::Source;
 
-/// Opens FILE (or the demo) in the terminal UI; bad files are reported like `check` does.
+/// Opens FILE — a case or a saved session — or the demo in the terminal UI; bad files are
+/// reported like `check` does.
 pub fn open(file: Option<&Path>, lang: Option<Lang>, theme: Option<ThemeName>) -> ExitCode {
-    let (case, source) = match file {
-        None => (demo_case(), Source::Demo),
-        Some(path) => match load_case(path) {
-            Ok((case, _warnings)) => (case, Source::File(path.to_path_buf())),
+    let (session, source) = match file {
+        None => (
+            new_session(demo_case(), &clock::now_rfc3339()),
+            Source::Demo,
+        ),
+        Some(path) => match runtime::read_session(path) {
+            Ok(session) => {
+                runtime::remember(path);
+                (session, Source::File(path.to_path_buf()))
+            }
             Err(report) => {
-                let mut out = String::new();
-                report.render_text(&mut out);
-                eprint!("{out}");
+                eprint!("{report}");
                 return ExitCode::from(exit::ERRORS);
             }
         },
     };
     let lang = lang
         .or_else(Lang::from_env)
-        .or_else(|| Lang::from_code(&case.lang))
+        .or_else(|| Lang::from_code(&session.case.lang))
         .unwrap_or_default();
     let theme = Theme::new(theme.unwrap_or_default(), Theme::color_allowed());
     let data = library::data_dir();
-    if let (Some(dir), Some(path)) = (&data, file) {
-        let _ = library::push_recent(dir, path);
-    }
     let recent = data
         .as_deref()
         .map(library::load_recent)
         .unwrap_or_default();
     let entries = library::entries(&library::scenario_dirs(), &recent);
     let opened_file = file.is_some();
-    let session = new_session(case, &clock::now_rfc3339());
     let mut model = Model::new(session, source, lang, theme, entries);
     if opened_file {
         model.stage = Stage::Case;

@@ -2,6 +2,7 @@
 //! Generic over the ratatui backend and the event source, so tests drive it on a
 //! `TestBackend` with scripted events.
 
+use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
@@ -14,7 +15,9 @@ use super::keymap::msg_for_key;
 use super::model::Model;
 use super::msg::{Cmd, Msg, Opened, Source};
 use super::update::update;
-use crate::store::case_file::{demo_case, load_case};
+use crate::domain::session::Session;
+use crate::store::case_file::demo_case;
+use crate::store::document::{self, Document};
 use crate::store::library;
 use crate::store::session_file::new_session;
 
@@ -156,22 +159,80 @@ pub fn dispatch(model: &mut Model, msg: Msg, tx: &Sender<Msg>) {
 
 /// Reads a case for `Cmd::Open`, remembering opened files in the recent list.
 pub fn open(source: Source) -> Result<Box<Opened>, String> {
-    let case = match &source {
-        Source::Demo => demo_case(),
+    let session = match &source {
+        Source::Demo => new_session(demo_case(), &super::clock::now_rfc3339()),
         Source::File(path) => {
-            let (case, _warnings) = load_case(path).map_err(|report| {
-                let mut text = String::new();
-                report.render_text(&mut text);
-                text
-            })?;
-            if let Some(dir) = library::data_dir() {
-                let _ = library::push_recent(&dir, path);
-            }
-            case
+            let session = read_session(path)?;
+            remember(path);
+            session
         }
     };
-    Ok(Box::new(Opened {
-        session: new_session(case, &super::clock::now_rfc3339()),
-        source,
-    }))
+    Ok(Box::new(Opened { session, source }))
+}
+
+/// Puts an opened file first in the recent list (best effort: a list that cannot be
+/// written is not worth an error).
+pub fn remember(path: &Path) {
+    if let Some(dir) = library::data_dir() {
+        let _ = library::push_recent(&dir, path);
+    }
+}
+
+/// A case file as a fresh session, or a saved session as it was; the error is the file's
+/// report (`file:line:col: error: …`).
+pub fn read_session(path: &Path) -> Result<Session, String> {
+    let checked = document::check_file(path);
+    let session = match checked.value {
+        Some(Document::Case(case)) => new_session(*case, &super::clock::now_rfc3339()),
+        Some(Document::Session(session)) => *session,
+        None => {
+            let mut text = String::new();
+            checked.report.render_text(&mut text);
+            return Err(text);
+        }
+    };
+    Ok(session)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::session::Entry;
+    use crate::store::session_file::{new_session, to_text};
+
+    #[test]
+    fn a_saved_session_opens_with_its_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut saved = new_session(demo_case(), "2026-01-01T00:00:00Z");
+        saved.goals.goals.push(Entry {
+            text: "Наша цель".into(),
+            from_catalogue: false,
+            resource: None,
+        });
+        let path = dir.path().join("team.ron");
+        std::fs::write(&path, to_text(&saved).unwrap()).unwrap();
+        let opened = read_session(&path).unwrap();
+        assert_eq!(opened.goals.goals[0].text, "Наша цель");
+        assert_eq!(opened.id, saved.id);
+    }
+
+    #[test]
+    fn a_case_file_opens_as_a_fresh_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.ron");
+        std::fs::write(&path, crate::store::case_file::DEMO).unwrap();
+        let s = read_session(&path).unwrap();
+        assert_eq!(s.case, demo_case());
+        assert!(!s.id.is_empty() && !s.case_hash.is_empty());
+        assert!(s.goals.goals.is_empty());
+    }
+
+    #[test]
+    fn a_bad_file_reports_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.ron");
+        std::fs::write(&path, "Case(\n  version: 1,\n  title: ").unwrap();
+        let err = read_session(&path).unwrap_err();
+        assert!(err.contains("bad.ron:"), "{err}");
+    }
 }

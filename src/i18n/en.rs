@@ -174,6 +174,7 @@ pub static STRINGS: Strings = Strings {
         demo: "demo",
         scenario: "scenario",
         recent: "recent",
+        session: "session",
         file: "file",
         open_file: "Open a file…",
         open_file_about: "Press Enter and type the path of a case file.",

@@ -306,6 +306,7 @@ pub struct StartText {
     pub demo: &'static str,
     pub scenario: &'static str,
     pub recent: &'static str,
+    pub session: &'static str,
     pub file: &'static str,
     pub open_file: &'static str,
     pub open_file_about: &'static str,

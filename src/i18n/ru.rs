@@ -174,6 +174,7 @@ pub static STRINGS: Strings = Strings {
         demo: "демо",
         scenario: "сценарий",
         recent: "недавний",
+        session: "сессия",
         file: "файл",
         open_file: "Открыть файл…",
         open_file_about: "Нажмите Enter и введите путь к файлу кейса.",

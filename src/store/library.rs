@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::case::Case;
 
-use super::case_file::{check_case_file, demo_case};
+use super::case_file::demo_case;
+use super::document::{self, Document};
 use super::{atomic, ron_io, source};
 
 /// How many recent files are remembered.
@@ -30,6 +31,8 @@ pub struct Summary {
     pub participants: usize,
     pub topics: usize,
     pub lang: String,
+    /// A saved session (with the team's work), not a bare case.
+    pub session: bool,
 }
 
 impl Summary {
@@ -39,6 +42,7 @@ impl Summary {
             participants: case.participants.len(),
             topics: case.topics().count(),
             lang: case.lang.clone(),
+            session: false,
         }
     }
 }
@@ -64,9 +68,13 @@ impl Entry {
     }
 
     fn file(origin: Origin, path: &Path) -> Entry {
-        let checked = check_case_file(path);
+        let checked = document::check_file(path);
         let summary = match &checked.value {
-            Some(case) => Ok(Summary::of(case)),
+            Some(Document::Case(case)) => Ok(Summary::of(case)),
+            Some(Document::Session(s)) => Ok(Summary {
+                session: true,
+                ..Summary::of(&s.case)
+            }),
             None => Err(first_error(&checked.report)),
         };
         Entry {
@@ -184,9 +192,18 @@ mod tests {
         std::fs::write(dir.path().join("a.ron"), "Case(").unwrap();
         std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
         let dirs = vec![dir.path().to_path_buf(), dir.path().to_path_buf()];
+        let session = crate::store::session_file::new_session(
+            super::super::case_file::demo_case(),
+            "2026-01-01T00:00:00Z",
+        );
+        let text = crate::store::session_file::to_text(&session).unwrap();
+        std::fs::write(dir.path().join("c.ron"), text).unwrap();
         let list = entries(&dirs, &[dir.path().join("b.ron")]);
         let labels: Vec<&str> = list.iter().map(|e| e.label.as_str()).collect();
-        assert_eq!(labels, ["demo", "a.ron", "b.ron"]);
+        assert_eq!(labels, ["demo", "a.ron", "b.ron", "c.ron"]);
+        let c = list[3].summary.as_ref().unwrap();
+        assert!(c.session && c.title.starts_with("Riverside"));
+        assert!(!list[2].summary.as_ref().unwrap().session);
         let err = list[1].summary.as_ref().unwrap_err();
         assert!(err.contains("a.ron"), "{err}");
         assert_eq!(list[2].summary.as_ref().unwrap().participants, 10);

@@ -75,6 +75,9 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
 
 fn origin_word(m: &Model, e: &Entry) -> &'static str {
     let s = &m.strings().start;
+    if e.summary.as_ref().is_ok_and(|x| x.session) {
+        return s.session;
+    }
     match e.origin {
         Origin::Demo => s.demo,
         Origin::Scenario => s.scenario,
