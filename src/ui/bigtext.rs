@@ -1,29 +1,38 @@
-//! Big headings for the room. tui-big-text draws 8×8 bitmap glyphs, four rows high and eight
-//! cells wide when there is room, else four wide; its font has Latin but no Cyrillic, so text it cannot draw, or that would not
-//! fit, falls back to a spaced-out bold heading.
+//! Big headings for the room, four rows high: eight cells a letter when there is room, else
+//! four. Latin text goes through tui-big-text; its font (font8x8) has no Cyrillic, so text
+//! with Cyrillic is drawn here from the same font plus `cyrillic`'s capitals. Text neither
+//! can draw, or too long to fit, falls back to a spaced-out bold heading.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
+use super::cyrillic;
 use super::theme::Theme;
 
 /// Rows a heading takes.
 pub const HEIGHT: u16 = 4;
-/// Columns one big glyph takes.
+/// Columns one big glyph takes in the narrow size.
 const GLYPH_WIDTH: usize = 4;
 
-/// Whether the bitmap font has a glyph for `c` (printable ASCII and Latin-1).
+/// Whether tui-big-text's font has a glyph for `c` (printable ASCII and Latin-1).
 pub fn drawable(c: char) -> bool {
     (c.is_ascii() && !c.is_ascii_control()) || ('\u{A0}'..='\u{FF}').contains(&c)
 }
 
-/// Whether `text` can be drawn big in `width` columns.
+/// Whether `text` can be drawn big in `width` columns by tui-big-text.
 pub fn fits(text: &str, width: u16) -> bool {
     text.chars().all(drawable) && text.chars().count() * GLYPH_WIDTH <= usize::from(width)
+}
+
+/// Glyphs for every letter of `text` in capitals, if each has one and they fit `width`.
+fn capitals(text: &str, width: u16) -> Option<Vec<[u8; 8]>> {
+    let glyphs: Option<Vec<[u8; 8]>> = text.to_uppercase().chars().map(cyrillic::glyph).collect();
+    glyphs.filter(|g| g.len() * GLYPH_WIDTH <= usize::from(width))
 }
 
 /// Draws `text` as a centred heading in the top `HEIGHT` rows of `area`.
@@ -32,8 +41,8 @@ pub fn heading(text: &str, t: &Theme, area: Rect, buf: &mut Buffer) {
         height: area.height.min(HEIGHT),
         ..area
     };
+    let wide = text.chars().count() * GLYPH_WIDTH * 2 <= usize::from(area.width);
     if fits(text, area.width) {
-        let wide = text.chars().count() * GLYPH_WIDTH * 2 <= usize::from(area.width);
         let size = if wide {
             PixelSize::HalfHeight
         } else {
@@ -46,8 +55,62 @@ pub fn heading(text: &str, t: &Theme, area: Rect, buf: &mut Buffer) {
             .alignment(Alignment::Center)
             .build()
             .render(area, buf);
-        return;
+    } else if let Some(glyphs) = capitals(text, area.width) {
+        draw(&glyphs, wide, t.title(), area, buf);
+    } else {
+        spaced(text, t, area, buf);
     }
+}
+
+/// Quadrant blocks by (top-left, top-right, bottom-left, bottom-right) as bits 0..3.
+const QUADRANTS: [char; 16] = [
+    ' ', '▘', '▝', '▀', '▖', '▌', '▞', '▛', '▗', '▚', '▐', '▜', '▄', '▙', '▟', '█',
+];
+
+fn pixel(g: &[u8; 8], row: usize, col: usize) -> usize {
+    usize::from(g[row] >> col & 1)
+}
+
+/// One cell of a glyph: two pixels high and one wide (`wide`) or two wide.
+fn cell(g: &[u8; 8], row: usize, col: usize, wide: bool) -> char {
+    let (r, c) = (row * 2, if wide { col } else { col * 2 });
+    if wide {
+        match (pixel(g, r, c), pixel(g, r + 1, c)) {
+            (0, 0) => ' ',
+            (1, 0) => '▀',
+            (0, 1) => '▄',
+            _ => '█',
+        }
+    } else {
+        let bits = pixel(g, r, c)
+            | pixel(g, r, c + 1) << 1
+            | pixel(g, r + 1, c) << 2
+            | pixel(g, r + 1, c + 1) << 3;
+        QUADRANTS[bits]
+    }
+}
+
+fn draw(glyphs: &[[u8; 8]], wide: bool, style: Style, area: Rect, buf: &mut Buffer) {
+    let gw = if wide { 2 * GLYPH_WIDTH } else { GLYPH_WIDTH };
+    let total = (glyphs.len() * gw) as u16;
+    let left = area.x + area.width.saturating_sub(total) / 2;
+    for (k, g) in glyphs.iter().enumerate() {
+        for row in 0..usize::from(area.height) {
+            for col in 0..gw {
+                let x = left + (k * gw + col) as u16;
+                if x < area.right() {
+                    let y = area.y + row as u16;
+                    buf[(x, y)]
+                        .set_char(cell(g, row, col, wide))
+                        .set_style(style);
+                }
+            }
+        }
+    }
+}
+
+/// The last resort: capitals spaced out, underlined with a heavy rule.
+fn spaced(text: &str, t: &Theme, area: Rect, buf: &mut Buffer) {
     let upper = text.to_uppercase();
     let spaced: String = upper
         .chars()
@@ -74,8 +137,12 @@ pub fn heading(text: &str, t: &Theme, area: Rect, buf: &mut Buffer) {
 mod tests {
     use super::*;
 
+    fn text_of(buf: &Buffer) -> String {
+        buf.content().iter().map(|c| c.symbol()).collect()
+    }
+
     #[test]
-    fn latin_is_drawn_big_and_cyrillic_falls_back() {
+    fn latin_goes_to_tui_big_text() {
         assert!(fits("Anna & Hugo", 80));
         assert!(!fits("Anna & Hugo", 20));
         assert!(!fits("Анна и Хьюго", 200));
@@ -83,18 +150,46 @@ mod tests {
     }
 
     #[test]
-    fn fallback_heading_is_spaced_and_ruled() {
-        let mut buf = Buffer::empty(Rect::new(0, 0, 30, 4));
+    fn cyrillic_is_drawn_big_too() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 4));
         heading("Пары", &Theme::default(), buf.area, &mut buf);
-        let text: String = (0..30).map(|x| buf[(x, 1)].symbol().to_string()).collect();
-        assert!(text.contains("П А Р Ы"), "{text}");
+        let all = text_of(&buf);
+        assert!(!all.contains('П'), "drawn as glyphs, not letters");
+        assert!(all.chars().any(|c| "▀▄█".contains(c)));
+        // Four letters, eight columns each, centred in forty.
+        let row0: String = (0..40).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert!(
+            row0.starts_with("    ") && row0.trim_end().chars().count() <= 36,
+            "{row0:?}"
+        );
     }
 
     #[test]
-    fn big_heading_uses_block_glyphs() {
+    fn a_glyph_turns_into_the_right_blocks() {
+        // Ч's first two rows are "##..##.." twice: full blocks under the strokes.
+        let g = cyrillic::glyph('Ч').unwrap();
+        let wide: String = (0..8).map(|c| cell(&g, 0, c, true)).collect();
+        assert_eq!(wide, "██  ██  ");
+        let narrow: String = (0..4).map(|c| cell(&g, 0, c, false)).collect();
+        assert_eq!(narrow, "█ █ ");
+    }
+
+    #[test]
+    fn too_long_or_unknown_falls_back_to_spaced_capitals() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 30, 4));
+        heading("Наставнические пары", &Theme::default(), buf.area, &mut buf);
+        let line: String = (0..30).map(|x| buf[(x, 1)].symbol().to_string()).collect();
+        assert!(line.contains("НАСТАВНИЧЕСКИЕ"), "{line}");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 4));
+        heading("漢字", &Theme::default(), buf.area, &mut buf);
+        assert!(text_of(&buf).contains('漢'));
+    }
+
+    #[test]
+    fn big_latin_uses_block_glyphs() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 40, 4));
         heading("PAIRS", &Theme::default(), buf.area, &mut buf);
-        let all: String = buf.content().iter().map(|c| c.symbol()).collect();
+        let all = text_of(&buf);
         assert!(!all.contains('P'), "drawn as glyphs, not letters");
         assert!(all.chars().any(|c| "▀▄█▌▐▖▗▘▝▚▞▙▛▜▟".contains(c)));
     }

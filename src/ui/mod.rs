@@ -3,6 +3,7 @@
 
 pub mod bigtext;
 pub mod case;
+pub mod cyrillic;
 pub mod goals;
 pub mod help;
 pub mod hit;
