@@ -364,7 +364,7 @@ impl Draft<'_> {
                         ("role", s.role_name(&p.role)),
                         ("position", position),
                         ("age", &p.age.to_string()),
-                        ("exp", &p.experience.to_string()),
+                        ("exp", &self.lang.decimal(p.experience)),
                         ("teaches", &self.topics(&teaches)),
                     ],
                 )

@@ -76,6 +76,15 @@ impl Lang {
         }
     }
 
+    /// A number as this language writes it: "1.5" / "1,5".
+    pub fn decimal(self, x: f64) -> String {
+        let s = x.to_string();
+        match self {
+            Lang::En => s,
+            Lang::Ru => s.replace('.', ","),
+        }
+    }
+
     /// "10 participants" / "10 участников".
     pub fn count(self, n: usize, forms: [&'static str; 3]) -> String {
         format!("{n} {}", self.plural(n, forms))
@@ -490,6 +499,9 @@ mod tests {
         }
         assert_eq!(Lang::En.count(1, ["pair", "pairs", "pairs"]), "1 pair");
         assert_eq!(Lang::En.count(3, ["pair", "pairs", "pairs"]), "3 pairs");
+        assert_eq!(Lang::Ru.decimal(1.5), "1,5");
+        assert_eq!(Lang::En.decimal(1.5), "1.5");
+        assert_eq!(Lang::Ru.decimal(33.0), "33");
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
     match (m.present.content, m.map.map(&m.session)) {
         (Content::Map, Some(map)) => {
             bigtext::heading(
-                &names(&m.session.case, &map.subject, " & "),
+                &names(&m.session.case, &map.subject, " & ", first_name),
                 t,
                 heading,
                 buf,
@@ -59,6 +59,11 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
     Line::styled(fill(s.present.page, &[("n", &n), ("all", &all)]), t.text())
         .alignment(Alignment::Right)
         .render(footer, buf);
+}
+
+/// "Анастасия" of "Анастасия Игоревна": the big heading has room for first names only.
+fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
 }
 
 fn map_page(m: &Model, t: &Theme, map: &Map, page: usize, area: Rect, buf: &mut Buffer) {

@@ -220,3 +220,25 @@ fn the_present_heading_is_big_for_latin_names() {
     assert!(!top.contains("Anna"), "drawn as glyphs");
     assert!(top.chars().any(|c| "▀▄█▌▐▖▗▘▝▚▞▙▛▜▟".contains(c)));
 }
+
+/// A Russian case on the projector: first names in big Cyrillic letters.
+#[test]
+fn present_a_russian_case() {
+    let text = include_str!("../../scenarios/tyumen-seminar.ron");
+    let case = crate::store::case_file::check_case_text("tyumen-seminar.ron", text)
+        .value
+        .expect("the shipped scenario is valid");
+    let pairing = crate::domain::pairing::solve(
+        &case,
+        crate::domain::pairing::Mode::OneToOne,
+        &Default::default(),
+    )
+    .unwrap();
+    let mut m = Model::fixture(case, Lang::Ru);
+    m.edit(crate::app::edit::Edit::SetResult(Some(pairing)));
+    ch(&mut m, '6');
+    let t = draw(&mut m, 120, 40);
+    let top: String = screen(&t).lines().skip(1).take(4).collect();
+    assert!(!top.contains('А'), "the heading is drawn in glyphs:\n{top}");
+    insta::assert_snapshot!("present_ru_content_120x40", t.backend());
+}

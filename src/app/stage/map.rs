@@ -187,23 +187,24 @@ fn refs_of(s: &Subject) -> Vec<PairRef> {
 
 /// "Anna → Hugo" for a pair, "Anna → Hugo, Farid" for a team.
 pub fn label(case: &Case, s: &Subject) -> String {
-    names(case, s, " → ")
+    names(case, s, " → ", |n| n)
 }
 
-/// The mentor, `sep`, then the mentees: the people a subject stands for.
-pub fn names(case: &Case, s: &Subject, sep: &str) -> String {
+/// The mentor, `sep`, then the mentees: the people a subject stands for, each name passed
+/// through `shown` (e.g. to keep only the first name).
+pub fn names(case: &Case, s: &Subject, sep: &str, shown: impl Fn(&str) -> &str) -> String {
+    let name = |id: &str| shown(case.name_of(id)).to_string();
     match s {
-        Subject::Pair(p) => format!(
-            "{}{sep}{}",
-            case.name_of(&p.mentor),
-            case.name_of(&p.mentee)
-        ),
-        Subject::Team { members, name } => match members.split_first() {
+        Subject::Pair(p) => format!("{}{sep}{}", name(&p.mentor), name(&p.mentee)),
+        Subject::Team {
+            members,
+            name: team,
+        } => match members.split_first() {
             Some((mentor, rest)) => {
-                let rest: Vec<&str> = rest.iter().map(|x| case.name_of(x)).collect();
-                format!("{}{sep}{}", case.name_of(mentor), rest.join(", "))
+                let rest: Vec<String> = rest.iter().map(|x| name(x)).collect();
+                format!("{}{sep}{}", name(mentor), rest.join(", "))
             }
-            None => name.clone(),
+            None => team.clone(),
         },
     }
 }
