@@ -1,10 +1,14 @@
 //! Every change to the session, as data. `apply` is the one function that mutates a
 //! `Session`, so undo/redo, autosave and a presenter lock can hook in at one place.
 
+use std::borrow::Cow;
+
 use crate::domain::case::{Id, PairRef};
+use crate::domain::limits::{MAX_ENTRY_TEXT, MAX_LONG_TEXT, MAX_SHORT_TEXT};
 use crate::domain::map::rescale;
 use crate::domain::pairing::{Mode, Pair, Pairing};
 use crate::domain::session::{Entry, Field, Map, Section, Session};
+use crate::domain::text::fit;
 
 /// Longest cycle the Map stage allows (three school years).
 pub const MAX_CYCLE_MONTHS: u32 = 36;
@@ -55,6 +59,35 @@ impl Edit {
     }
 }
 
+/// The edit with its text cut to what the session format accepts (see `text::fit`), or
+/// `None` when a required text would be empty. Text typed or pasted can then never make a
+/// session that fails to load.
+fn fitted(edit: &Edit) -> Option<Cow<'_, Edit>> {
+    let entry = |t: &str| fit(t, true, MAX_ENTRY_TEXT);
+    let fitted = match edit {
+        Edit::AddEntry(s, e) => Edit::AddEntry(
+            *s,
+            Entry {
+                text: entry(&e.text),
+                ..e.clone()
+            },
+        ),
+        Edit::SetEntry(s, i, t) => Edit::SetEntry(*s, *i, entry(t)),
+        Edit::SetField(m, f, t) => Edit::SetField(*m, *f, fit(t, true, MAX_LONG_TEXT)),
+        Edit::PutMap(map) => Edit::PutMap(Box::new(map.as_ref().clone().fitted())),
+        Edit::SetActivityTitle(m, a, t) => {
+            Edit::SetActivityTitle(*m, *a, fit(t, false, MAX_SHORT_TEXT).trim().to_string())
+        }
+        _ => return Some(Cow::Borrowed(edit)),
+    };
+    let required_empty = match &fitted {
+        Edit::AddEntry(_, e) => e.text.trim().is_empty(),
+        Edit::SetEntry(_, _, t) | Edit::SetActivityTitle(_, _, t) => t.trim().is_empty(),
+        _ => false,
+    };
+    (!required_empty).then_some(Cow::Owned(fitted))
+}
+
 fn pair_ref(p: &Pair) -> PairRef {
     PairRef {
         mentor: p.mentor.clone(),
@@ -68,8 +101,13 @@ fn same_people(a: &PairRef, b: &PairRef) -> bool {
 }
 
 /// Applies `edit` to `session`; false when it changed nothing (an index out of range, a
-/// value already set), so the model is not marked dirty for nothing.
+/// value already set, a required text left empty), so the model is not marked dirty for
+/// nothing.
 pub fn apply(session: &mut Session, edit: &Edit) -> bool {
+    let Some(fitted) = fitted(edit) else {
+        return false;
+    };
+    let edit = fitted.as_ref();
     match edit {
         Edit::AddEntry(s, e) => {
             session.goals.section_mut(*s).push(e.clone());
@@ -397,6 +435,39 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    /// Found by the monkey test: pasted tabs, newlines and escapes, or over-long text, made
+    /// sessions that saved but would not load back.
+    #[test]
+    fn typed_text_always_fits_the_session_format() {
+        use crate::domain::validate::validate_session;
+        let mut s = session();
+        let mut map = map_with(&[1]);
+        map.activities[0].form = "line\nbreak\tand tab".into();
+        apply(&mut s, &Edit::PutMap(Box::new(map)));
+        assert!(apply(
+            &mut s,
+            &Edit::SetActivityTitle(0, 0, "a\tb\nc\u{1b}[31m".into())
+        ));
+        assert_eq!(s.maps[0].activities[0].title, "a b c[31m");
+        assert_eq!(s.maps[0].activities[0].form, "line break and tab");
+        assert!(!apply(
+            &mut s,
+            &Edit::SetActivityTitle(0, 0, " \n\t ".into())
+        ));
+        let huge = "Цель ".repeat(2_000);
+        assert!(apply(&mut s, &Edit::AddEntry(Section::Goals, entry(&huge))));
+        assert!(s.goals.goals[0].text.len() <= MAX_ENTRY_TEXT);
+        assert!(!apply(
+            &mut s,
+            &Edit::AddEntry(Section::Goals, entry("\u{1b}"))
+        ));
+        let errors: Vec<_> = validate_session(&s)
+            .into_iter()
+            .filter(|d| d.is_error())
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
     }
 
     #[test]

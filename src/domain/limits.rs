@@ -12,6 +12,8 @@ pub const MAX_PER_PERSON: usize = 200;
 pub const MAX_CAPACITY: u32 = 1_000;
 /// Bytes in a name, id or other one-line field.
 pub const MAX_SHORT_TEXT: usize = 1_000;
+/// Bytes in a menu item of the catalogue or an entry of the goals stage.
+pub const MAX_ENTRY_TEXT: usize = 4_000;
 /// Bytes in a narrative or other long text.
 pub const MAX_LONG_TEXT: usize = 200_000;
 pub const MAX_AGE: i32 = 120;

@@ -219,6 +219,27 @@ pub struct Map {
     pub activities: Vec<Activity>,
 }
 
+impl Map {
+    /// The map with every text cut to what the session format accepts (`text::fit`):
+    /// passport fields may span lines, activity titles and forms and team names may not.
+    pub fn fitted(mut self) -> Map {
+        use super::limits::{MAX_LONG_TEXT, MAX_SHORT_TEXT};
+        use super::text::fit;
+        for f in Field::ALL {
+            let text = self.passport.get_mut(f);
+            *text = fit(text, true, MAX_LONG_TEXT);
+        }
+        for a in &mut self.activities {
+            a.title = fit(&a.title, false, MAX_SHORT_TEXT);
+            a.form = fit(&a.form, false, MAX_SHORT_TEXT);
+        }
+        if let Subject::Team { name, .. } = &mut self.subject {
+            *name = fit(name, false, MAX_SHORT_TEXT);
+        }
+        self
+    }
+}
+
 fn default_cycle() -> u32 {
     12
 }

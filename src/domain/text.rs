@@ -28,6 +28,28 @@ pub fn sanitize(s: &str) -> String {
         .collect()
 }
 
+/// Text as a field of `max` bytes accepts it: control characters dropped (newlines and
+/// tabs kept only when `multiline`, else turned into spaces), cut at a character boundary.
+/// Whatever a user types or pastes passes through this before it is stored, so a session
+/// can always be saved and loaded back.
+pub fn fit(s: &str, multiline: bool, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max));
+    for c in s.chars() {
+        let c = match c {
+            '\n' | '\t' if multiline => c,
+            '\r' if multiline => continue,
+            '\n' | '\t' | '\r' => ' ',
+            c if c.is_control() || is_bidi_control(c) => continue,
+            c => c,
+        };
+        if out.len() + c.len_utf8() > max {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Levenshtein distance on characters, stopping early once it exceeds `limit`.
 pub fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
@@ -71,6 +93,22 @@ mod tests {
         assert_eq!(forbidden_char("line\nline", true), None);
         assert_eq!(forbidden_char("Анна \u{202E}", true), Some('\u{202E}'));
         assert_eq!(forbidden_char("Анна Петровна", false), None);
+    }
+
+    #[test]
+    fn fit_keeps_what_a_field_accepts() {
+        assert_eq!(fit("a\tb\nc\u{1b}[31m", false, 100), "a b c[31m");
+        assert_eq!(fit("a\tb\nc\r", true, 100), "a\tb\nc");
+        assert_eq!(fit("жжж", false, 5), "жж");
+        for s in ["x\u{202E}y\u{0}", "\t\n", "Цель\r\n"] {
+            for multiline in [false, true] {
+                assert_eq!(
+                    forbidden_char(&fit(s, multiline, 50), multiline),
+                    None,
+                    "{s:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -207,7 +207,7 @@ impl<'a> Validator<'a> {
         for (name, items) in menus {
             if self.list_len(p.field(name), items.len(), MAX_LIST) {
                 for (i, s) in items.iter().enumerate() {
-                    self.text(p.field(name).index(i), s, true, true, MAX_SHORT_TEXT * 4);
+                    self.text(p.field(name).index(i), s, true, true, MAX_ENTRY_TEXT);
                 }
             }
         }

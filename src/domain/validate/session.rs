@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::super::diag::{Diagnostic, Path};
-use super::super::limits::{MAX_LIST, MAX_LONG_TEXT, MAX_SHORT_TEXT};
+use super::super::limits::{MAX_ENTRY_TEXT, MAX_LIST, MAX_LONG_TEXT};
 use super::super::pairing::{Pairing, Reason};
 use super::super::session::{Activity, Field, Goals, Map, PairingState, Section, Session, Subject};
 use super::Validator;
@@ -79,7 +79,7 @@ impl SessionValidator<'_> {
             for (i, e) in goals.section(section).iter().enumerate() {
                 let ep = sp.index(i);
                 self.v
-                    .text(ep.field("text"), &e.text, true, true, MAX_SHORT_TEXT * 4);
+                    .text(ep.field("text"), &e.text, true, true, MAX_ENTRY_TEXT);
                 if let Some(r) = &e.resource {
                     self.known_resource(ep.field("resource"), r);
                 }
