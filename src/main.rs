@@ -8,6 +8,11 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command, args.lang),
-        None => revmap::app::open(args.file.as_deref(), args.lang, args.theme),
+        None => revmap::app::open(
+            args.file.as_deref(),
+            args.output.as_deref(),
+            args.lang,
+            args.theme,
+        ),
     }
 }

@@ -6,155 +6,16 @@
 //! If tmux is missing, `scripts/install-test-deps.sh` is tried; if it is still missing the
 //! test says so plainly and returns.
 
+#[macro_use]
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-const DEADLINE: Duration = Duration::from_secs(30);
-
-fn tmux_present() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// Whether tmux can be used, installing it first if needed.
-fn ensure_tmux() -> bool {
-    if tmux_present() {
-        return true;
-    }
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/install-test-deps.sh");
-    let _ = Command::new("bash").arg(script).status();
-    tmux_present()
-}
-
-/// One tmux server with one session running revmap; killed when dropped, also when a test
-/// fails half-way.
-struct Term {
-    socket: String,
-    /// Holds the socket and revmap's data directory (recent files).
-    dir: tempfile::TempDir,
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-S", &self.socket, "kill-server"])
-            .output();
-    }
-}
-
-impl Term {
-    fn start(lang: &str, args: &[&str]) -> Term {
-        let dir = tempfile::tempdir().unwrap();
-        let term = Term {
-            socket: dir.path().join("tmux.sock").display().to_string(),
-            dir,
-        };
-        let mut cmd = vec![env!("CARGO_BIN_EXE_revmap").to_string()];
-        cmd.extend(args.iter().map(|a| a.to_string()));
-        let out = term.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "walk",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-e",
-            &format!("LANG={lang}"),
-            "-e",
-            "LC_ALL=",
-            "-e",
-            &format!("REVMAP_DATA_DIR={}", term.dir.path().display()),
-            &cmd.join(" "),
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        term
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-S", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Sends keys by tmux name ("Enter", "Tab", "Escape", "q").
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let out = self.tmux(&["send-keys", "-t", "walk", k]);
-            assert!(out.status.success(), "send-keys {k}");
-        }
-    }
-
-    /// Types text literally (any script).
-    fn text(&self, text: &str) {
-        let out = self.tmux(&["send-keys", "-t", "walk", "-l", text]);
-        assert!(out.status.success(), "send-keys -l");
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "walk"]).stdout)
-            .into_owned()
-    }
-
-    fn alive(&self) -> bool {
-        self.tmux(&["has-session", "-t", "walk"]).status.success()
-    }
-
-    /// Waits until the screen shows every one of `texts` (a capture may catch a frame half
-    /// drawn, so every expectation belongs here rather than in a later assert).
-    fn wait_for(&self, texts: &[&str]) {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
-                return;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "waited {DEADLINE:?} for {texts:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn wait_exit(&self) {
-        let start = Instant::now();
-        while self.alive() {
-            assert!(
-                start.elapsed() < DEADLINE,
-                "revmap did not exit; the screen shows:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-macro_rules! need_tmux {
-    () => {
-        if !ensure_tmux() {
-            eprintln!(
-                "SKIPPED {}: tmux is not installed and scripts/install-test-deps.sh could not \
-                 install it, so the end-to-end terminal walk did not run",
-                module_path!()
-            );
-            return;
-        }
-    };
-}
+use common::tmux::Term;
 
 /// The issue's walk: demo → all six stages, a Russian goal typed, pairs formed, help opened,
-/// quit (with the unsaved question).
+/// quit (with the unsaved question: yes saves first).
 #[test]
 fn walk_from_the_demo_to_a_presented_map() {
     need_tmux!();
@@ -207,6 +68,8 @@ fn walk_from_the_demo_to_a_presented_map() {
     t.wait_for(&["Quit?", "not saved"]);
     t.keys(&["y"]);
     t.wait_exit();
+    let saved = std::fs::read_to_string(t.path().join("demo.session.ron")).unwrap();
+    assert!(saved.contains("Каждый педагог — и наставник, и наставляемый"));
 }
 
 /// Russian interface from LANG, a resize below the minimum and back, and a clean quit.

@@ -84,10 +84,18 @@ pub enum PopupKind {
     Help,
     Confirm,
     Picker,
+    Restore,
+    Compare,
 }
 
 impl PopupKind {
-    pub const ALL: [PopupKind; 3] = [PopupKind::Help, PopupKind::Confirm, PopupKind::Picker];
+    pub const ALL: [PopupKind; 5] = [
+        PopupKind::Help,
+        PopupKind::Confirm,
+        PopupKind::Picker,
+        PopupKind::Restore,
+        PopupKind::Compare,
+    ];
 }
 
 /// Where a binding applies.
@@ -174,6 +182,8 @@ const PRESENT: Scope = Scope::Stage(Stage::Present);
 const HELP: Scope = Scope::Popup(PopupKind::Help);
 const CONFIRM: Scope = Scope::Popup(PopupKind::Confirm);
 const PICKER: Scope = Scope::Popup(PopupKind::Picker);
+const RESTORE: Scope = Scope::Popup(PopupKind::Restore);
+const COMPARE: Scope = Scope::Popup(PopupKind::Compare);
 
 /// Every key binding. Order is the help's order within a scope, and the hints' order.
 #[rustfmt::skip]
@@ -181,6 +191,9 @@ pub static BINDINGS: &[Binding] = &[
     // Normal mode, every stage.
     h(&[ch('q'), ctrl('c')], Action::Quit, G, |s| s.keys.quit, |s| s.keys.hint_quit),
     h(&[ch('?')], Action::Help, G, |s| s.keys.help, |s| s.keys.hint_help),
+    b(&[ctrl('s')], Action::Save, G, |s| s.persist.key_save),
+    b(&[ch('W')], Action::SaveAs, G, |s| s.persist.key_save_as),
+    b(&[ch('E')], Action::Export, G, |s| s.persist.key_export),
     h(&[key(K::Tab)], Action::NextStage, G, |s| s.keys.next_stage, |s| s.keys.hint_stage),
     b(&[key(K::BackTab)], Action::PrevStage, G, |s| s.keys.prev_stage),
     b(&[ch('1')], Action::Goto(Stage::Start), G, |s| s.keys.goto[0]),
@@ -234,6 +247,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[ch('r')], Action::AddResource, MAP, |s| s.keys.add_resource),
     b(&[ch('t')], Action::ToggleTopic, MAP, |s| s.keys.toggle_topic),
     b(&[ch('d'), key(K::Delete)], Action::Delete, MAP, |s| s.keys.delete_activity),
+    b(&[ch('c')], Action::Compare, MAP, |s| s.persist.key_compare),
     // Present.
     h(&[ch(' '), key(K::PageDown), key(K::Right), key(K::Down), ch('l'), ch('j')], Action::NextPage, PRESENT, |s| s.keys.next_page, |s| s.keys.hint_page),
     b(&[key(K::Backspace), key(K::PageUp), key(K::Left), key(K::Up), ch('h'), ch('k')], Action::PrevPage, PRESENT, |s| s.keys.prev_page),
@@ -248,6 +262,19 @@ pub static BINDINGS: &[Binding] = &[
     // Yes/no pop-up.
     b(&[ch('y'), key(K::Enter)], Action::Yes, CONFIRM, |s| s.keys.confirm_yes),
     h(&[ch('n'), key(K::Esc)], Action::No, CONFIRM, |s| s.keys.confirm_no, |s| s.keys.hint_close),
+    b(&[ch('d')], Action::Discard, CONFIRM, |s| s.persist.key_discard),
+    // Restore pop-up (at start, when unsaved work was found).
+    b(&[ch('y'), key(K::Enter)], Action::Yes, RESTORE, |s| s.persist.key_restore),
+    b(&[ch('n')], Action::No, RESTORE, |s| s.persist.key_discard),
+    h(&[key(K::Esc)], Action::Close, RESTORE, |s| s.persist.key_later, |s| s.keys.hint_close),
+    // Compare pop-up.
+    b(&[key(K::BackTab)], Action::OtherLeft, COMPARE, |s| s.persist.key_compare_left),
+    b(&[key(K::Tab)], Action::OtherRight, COMPARE, |s| s.persist.key_compare_right),
+    b(&[ch('h'), key(K::Left)], Action::Left, COMPARE, |s| s.persist.key_compare_prev),
+    b(&[ch('l'), key(K::Right)], Action::Right, COMPARE, |s| s.persist.key_compare_next),
+    b(&[ch('k'), key(K::Up)], Action::Up, COMPARE, |s| s.keys.scroll_up),
+    b(&[ch('j'), key(K::Down)], Action::Down, COMPARE, |s| s.keys.scroll_down),
+    h(&[key(K::Esc), ch('q'), ch('c')], Action::Close, COMPARE, |s| s.persist.key_close, |s| s.keys.hint_close),
     // Picker pop-up (other keys type into its filter).
     h(&[key(K::Enter)], Action::Accept, PICKER, |s| s.keys.picker_accept, |s| s.keys.hint_accept),
     h(&[key(K::Esc)], Action::Close, PICKER, |s| s.keys.close, |s| s.keys.hint_close),

@@ -8,6 +8,10 @@ pub mod fuzzy;
 pub mod keymap;
 pub mod model;
 pub mod msg;
+pub mod persist;
+pub mod persist_io;
+#[cfg(test)]
+pub(crate) mod persist_tests;
 pub mod popup;
 pub mod runtime;
 pub mod stage;
@@ -38,20 +42,28 @@ use crate::store::case_file::demo_case;
 use crate::store::library;
 use crate::store::session_file::new_session;
 use crate::ui::theme::{Theme, ThemeName};
+use model::Popup;
 use msg::Source;
 
 /// Opens FILE — a case or a saved session — or the demo in the terminal UI; bad files are
-/// reported like `check` does.
-pub fn open(file: Option<&Path>, lang: Option<Lang>, theme: Option<ThemeName>) -> ExitCode {
-    let (session, source) = match file {
+/// reported like `check` does. `output` is where Ctrl-S saves (default: the opened session
+/// file, or a new `CASE.session.ron` in the current folder).
+pub fn open(
+    file: Option<&Path>,
+    output: Option<&Path>,
+    lang: Option<Lang>,
+    theme: Option<ThemeName>,
+) -> ExitCode {
+    let (session, source, session_file) = match file {
         None => (
             new_session(demo_case(), &clock::now_rfc3339()),
             Source::Demo,
+            None,
         ),
         Some(path) => match runtime::read_session(path) {
-            Ok(session) => {
+            Ok((session, saved)) => {
                 runtime::remember(path);
-                (session, Source::File(path.to_path_buf()))
+                (session, Source::File(path.to_path_buf()), saved)
             }
             Err(report) => {
                 eprint!("{report}");
@@ -72,9 +84,13 @@ pub fn open(file: Option<&Path>, lang: Option<Lang>, theme: Option<ThemeName>) -
     let entries = library::entries(&library::scenario_dirs(), &recent);
     let opened_file = file.is_some();
     let mut model = Model::new(session, source, lang, theme, entries);
+    model.output = output.map(Path::to_path_buf);
+    model.file = model.output.clone().or(session_file);
+    model.data = data;
     if opened_file {
         model.stage = Stage::Case;
     }
+    offer_recovery(&mut model);
     match run_terminal(&mut model) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -82,6 +98,30 @@ pub fn open(file: Option<&Path>, lang: Option<Lang>, theme: Option<ThemeName>) -
             ExitCode::FAILURE
         }
     }
+}
+
+/// Unsaved work from a crash: the copy of the session just opened if there is one, else
+/// the most recent, is offered for restoring before anything else.
+fn offer_recovery(m: &mut Model) {
+    let Some(recovery) = m.recovery() else {
+        return;
+    };
+    let mut pending = recovery.scan().pending;
+    let this = pending.iter().position(|p| {
+        p.session.id == m.session.id || (p.saved_as.is_some() && p.saved_as == m.file)
+    });
+    let Some(chosen) = this.or((!pending.is_empty()).then_some(0)) else {
+        return;
+    };
+    let p = pending.swap_remove(chosen);
+    let when = p
+        .written
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| crate::domain::text::human_time(&clock::rfc3339(d.as_secs())))
+        .unwrap_or_default();
+    m.popup = Some(Popup::Restore(Box::new(persist::Restore::new(
+        p, m.lang, when,
+    ))));
 }
 
 /// Sets the terminal up, runs the loop and puts the terminal back, also after a panic.

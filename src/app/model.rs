@@ -21,6 +21,17 @@ pub const MIN_HEIGHT: u16 = 16;
 pub struct Model {
     pub session: Session,
     pub source: Source,
+    /// The session file Ctrl-S writes; `None` until the session is first saved.
+    pub file: Option<std::path::PathBuf>,
+    /// `--output`: where a session made from a case is saved, whichever case is opened.
+    pub output: Option<std::path::PathBuf>,
+    /// Counts changes to the session and typing not yet accepted, for autosave.
+    pub revision: u64,
+    /// revmap's data folder (recovery copies, recent files); `None` keeps the session away
+    /// from it entirely, as tests do: no autosave, no recent list.
+    pub data: Option<std::path::PathBuf>,
+    /// The last save failed: quitting asks again instead of saving.
+    pub save_failed: bool,
     pub lang: Lang,
     pub theme: Theme,
     pub stage: Stage,
@@ -50,6 +61,8 @@ pub enum Popup {
     Confirm(Confirm),
     Picker(Picker),
     Editor(Editor),
+    Restore(Box<super::persist::Restore>),
+    Compare(Box<super::persist::Compare>),
 }
 
 /// What a yes/no question is about.
@@ -57,6 +70,8 @@ pub enum Popup {
 pub enum Confirm {
     Quit,
     Open(Source),
+    /// A save failed, for this reason: yes saves elsewhere.
+    SaveFailed(String),
 }
 
 /// A fuzzy picker over items offered by the case.
@@ -112,6 +127,8 @@ pub enum LineTarget {
     StartFilter,
     CaseFilter,
     Path,
+    SavePath,
+    ComparePath,
 }
 
 impl Model {
@@ -132,6 +149,11 @@ impl Model {
             present: present::State::default(),
             session,
             source,
+            file: None,
+            output: None,
+            revision: 0,
+            data: None,
+            save_failed: false,
             lang,
             theme,
             stage: Stage::Start,
@@ -161,6 +183,13 @@ impl Model {
         )
     }
 
+    /// Where autosave keeps the recovery copies, if anywhere.
+    pub fn recovery(&self) -> Option<crate::store::recovery::Recovery> {
+        self.data
+            .as_deref()
+            .map(crate::store::recovery::Recovery::in_data_dir)
+    }
+
     pub fn strings(&self) -> &'static Strings {
         self.lang.strings()
     }
@@ -170,6 +199,7 @@ impl Model {
     pub fn edit(&mut self, e: Edit) {
         if apply(&mut self.session, &e) {
             self.dirty = true;
+            self.revision += 1;
             self.derived_changed(&e);
         }
     }
@@ -200,6 +230,8 @@ impl Model {
             Some(Popup::Confirm(_)) => Context::Popup(PopupKind::Confirm),
             Some(Popup::Picker(_)) => Context::Popup(PopupKind::Picker),
             Some(Popup::Editor(_)) => Context::Insert,
+            Some(Popup::Restore(_)) => Context::Popup(PopupKind::Restore),
+            Some(Popup::Compare(_)) => Context::Popup(PopupKind::Compare),
             None if self.line.is_some() => Context::Insert,
             None => Context::Normal(self.stage),
         }

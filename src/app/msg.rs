@@ -64,6 +64,19 @@ pub enum Action {
     InputDone,
     InputSave,
     InputEnter,
+    /// Save the session to its file (Ctrl-S).
+    Save,
+    /// Save the session to a file typed in.
+    SaveAs,
+    /// Write the printable HTML next to the session file.
+    Export,
+    /// Compare two teams' maps.
+    Compare,
+    /// Quit without saving (in the quit question).
+    Discard,
+    /// Compare view: another team on the left / on the right.
+    OtherLeft,
+    OtherRight,
 }
 
 /// Where a case comes from.
@@ -92,6 +105,39 @@ impl Source {
 pub struct Opened {
     pub session: Session,
     pub source: Source,
+    /// The session file, when a session (not a case) was opened.
+    pub file: Option<PathBuf>,
+}
+
+/// A save for the loop to perform. Without `path`, a session never saved goes to a free
+/// `STEM.session.ron` in the current folder.
+#[derive(Debug, Clone)]
+pub struct SaveJob {
+    pub session: Session,
+    pub path: Option<PathBuf>,
+    /// The case file's stem (or "demo"), for the default name.
+    pub stem: String,
+    /// Quit once saved.
+    pub quit: bool,
+}
+
+/// A successful save: where, and what the file now records.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub path: PathBuf,
+    pub id: String,
+    pub modified: String,
+    pub case_hash: String,
+    pub quit: bool,
+}
+
+/// An export for the loop to perform: printable HTML beside the session file.
+#[derive(Debug, Clone)]
+pub struct ExportJob {
+    pub session: Session,
+    pub file: Option<PathBuf>,
+    pub stem: String,
+    pub lang: crate::i18n::Lang,
 }
 
 #[derive(Debug, Clone)]
@@ -115,6 +161,13 @@ pub enum Msg {
         job: u64,
         result: Result<Pairing, String>,
     },
+    Saved(Result<Box<Saved>, String>),
+    Exported(Result<PathBuf, String>),
+    /// Another team's session, read for the compare view.
+    CompareLoaded {
+        file: String,
+        result: Result<Box<Session>, String>,
+    },
 }
 
 /// One run of the pairing engine, performed off the UI thread.
@@ -133,4 +186,12 @@ pub enum Cmd {
     Quit,
     Open(Source),
     Solve(Box<SolveJob>),
+    Save(Box<SaveJob>),
+    Export(Box<ExportJob>),
+    /// Remove the recovery file of session `id`; quit after if asked.
+    Discard {
+        id: String,
+        quit: bool,
+    },
+    LoadCompare(PathBuf),
 }

@@ -3,13 +3,13 @@
 
 use ratatui_textarea::Input;
 
-use super::fuzzy;
 use super::model::{
     Confirm, EditTarget, Editor, LineTarget, Model, PickFor, PickItem, Picker, Popup, area_text,
     editor_area, is_nav, line_area, step,
 };
 use super::msg::{Action, Cmd, Source};
 use super::stage::{case, goals, map, start};
+use super::{fuzzy, persist};
 use crate::i18n::fill;
 
 pub fn open_editor(m: &mut Model, target: EditTarget, text: &str) {
@@ -73,11 +73,16 @@ pub fn on_confirm(m: &mut Model, a: Action) -> Option<Cmd> {
         return None;
     };
     match (a, what) {
-        (Action::Yes, Confirm::Quit) => {
-            m.quit = true;
-            Some(Cmd::Quit)
-        }
+        (Action::Yes, Confirm::Quit) => persist::save(m, None, true),
+        (Action::Discard, Confirm::Quit) => Some(Cmd::Discard {
+            id: m.session.id.clone(),
+            quit: true,
+        }),
         (Action::Yes, Confirm::Open(source)) => Some(Cmd::Open(source)),
+        (Action::Yes, Confirm::SaveFailed(_)) => {
+            persist::ask(m, super::model::LineTarget::SavePath);
+            None
+        }
         (Action::No, _) => None,
         (_, what) => {
             m.popup = Some(Popup::Confirm(what));
@@ -137,6 +142,10 @@ pub fn on_insert(m: &mut Model, a: Action) -> Option<Cmd> {
             let path = start::typed_path(&area_text(&line.area))?;
             start::open(m, Source::File(path))
         }
+        (
+            t @ (LineTarget::SavePath | LineTarget::ComparePath),
+            Action::InputEnter | Action::InputSave,
+        ) => persist::line_done(m, t, &area_text(&line.area)),
         _ => None,
     }
 }
@@ -203,6 +212,6 @@ fn sync_line(m: &mut Model) {
             m.case.selected = 0;
             case::refresh_rows(m);
         }
-        LineTarget::Path => {}
+        LineTarget::Path | LineTarget::SavePath | LineTarget::ComparePath => {}
     }
 }

@@ -2,22 +2,22 @@
 //! Generic over the ratatui backend and the event source, so tests drive it on a
 //! `TestBackend` with scripted events.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
-use super::engine;
 use super::keymap::msg_for_key;
 use super::model::Model;
 use super::msg::{Cmd, Msg, Opened, Source};
 use super::update::update;
+use super::{engine, persist_io};
 use crate::domain::session::Session;
 use crate::store::case_file::demo_case;
-use crate::store::document::{self, Document};
+use crate::store::document::open_session;
 use crate::store::library;
 use crate::store::session_file::new_session;
 
@@ -88,6 +88,7 @@ where
     B::Error: Send + Sync + 'static,
 {
     let (tx, rx) = channel::<Msg>();
+    let mut autosave = persist_io::AutosaveState::new(model);
     let size = terminal.size()?;
     update(model, Msg::Resize(size.width, size.height));
     terminal.draw(|f| f.render_widget(&*model, f.area()))?;
@@ -96,7 +97,8 @@ where
         panic!("REVMAP_TEST_PANIC is set: panicking on purpose after the first frame");
     }
     while !model.quit {
-        let wait = Duration::from_millis(if model.solving.is_some() { 30 } else { 250 });
+        let longest = Duration::from_millis(if model.solving.is_some() { 30 } else { 250 });
+        let wait = autosave.wait(Instant::now(), longest);
         let mut changed = false;
         match events.next(wait)? {
             Next::Event(ev) => {
@@ -115,6 +117,9 @@ where
             Next::End => break,
         }
         changed |= drain(model, &rx, &tx);
+        let notice = model.notice.clone();
+        persist_io::autosave_tick(model, &mut autosave, Instant::now());
+        changed |= model.notice != notice;
         if changed {
             terminal.draw(|f| f.render_widget(&*model, f.area()))?;
         }
@@ -142,6 +147,18 @@ pub fn dispatch(model: &mut Model, msg: Msg, tx: &Sender<Msg>) {
         next = match cmd {
             Cmd::Quit => None,
             Cmd::Open(source) => Some(Msg::Opened(open(source))),
+            Cmd::Save(job) => Some(persist_io::save(*job, model.data.as_deref())),
+            Cmd::Export(job) => Some(persist_io::export(*job)),
+            Cmd::LoadCompare(path) => Some(persist_io::load_compare(&path)),
+            Cmd::Discard { id, quit } => {
+                if let Some(r) = model.recovery() {
+                    let _ = r.discard(&id);
+                }
+                if quit {
+                    model.quit = true;
+                }
+                None
+            }
             Cmd::Solve(job) => {
                 let tx = tx.clone();
                 std::thread::spawn(move || {
@@ -157,17 +174,21 @@ pub fn dispatch(model: &mut Model, msg: Msg, tx: &Sender<Msg>) {
     }
 }
 
-/// Reads a case for `Cmd::Open`, remembering opened files in the recent list.
+/// Reads a case or a session for `Cmd::Open`, remembering opened files in the recent list.
 pub fn open(source: Source) -> Result<Box<Opened>, String> {
-    let session = match &source {
-        Source::Demo => new_session(demo_case(), &super::clock::now_rfc3339()),
+    let (session, file) = match &source {
+        Source::Demo => (new_session(demo_case(), &super::clock::now_rfc3339()), None),
         Source::File(path) => {
-            let session = read_session(path)?;
+            let opened = read_session(path)?;
             remember(path);
-            session
+            opened
         }
     };
-    Ok(Box::new(Opened { session, source }))
+    Ok(Box::new(Opened {
+        session,
+        source,
+        file,
+    }))
 }
 
 /// Puts an opened file first in the recent list (best effort: a list that cannot be
@@ -178,20 +199,14 @@ pub fn remember(path: &Path) {
     }
 }
 
-/// A case file as a fresh session, or a saved session as it was; the error is the file's
-/// report (`file:line:col: error: …`).
-pub fn read_session(path: &Path) -> Result<Session, String> {
-    let checked = document::check_file(path);
-    let session = match checked.value {
-        Some(Document::Case(case)) => new_session(*case, &super::clock::now_rfc3339()),
-        Some(Document::Session(session)) => *session,
-        None => {
-            let mut text = String::new();
-            checked.report.render_text(&mut text);
-            return Err(text);
-        }
-    };
-    Ok(session)
+/// A case file as a fresh session (saved nowhere yet), or a saved session as it was with
+/// its file; the error is the file's report (`file:line:col: error: …`).
+pub fn read_session(path: &Path) -> Result<(Session, Option<PathBuf>), String> {
+    open_session(path, &super::clock::now_rfc3339()).map_err(|report| {
+        let mut text = String::new();
+        report.render_text(&mut text);
+        text
+    })
 }
 
 #[cfg(test)]
@@ -211,9 +226,14 @@ mod tests {
         });
         let path = dir.path().join("team.ron");
         std::fs::write(&path, to_text(&saved).unwrap()).unwrap();
-        let opened = read_session(&path).unwrap();
+        let (opened, file) = read_session(&path).unwrap();
         assert_eq!(opened.goals.goals[0].text, "Наша цель");
         assert_eq!(opened.id, saved.id);
+        assert_eq!(
+            file.as_deref(),
+            Some(path.as_path()),
+            "saves back to itself"
+        );
     }
 
     #[test]
@@ -221,7 +241,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("case.ron");
         std::fs::write(&path, crate::store::case_file::DEMO).unwrap();
-        let s = read_session(&path).unwrap();
+        let (s, file) = read_session(&path).unwrap();
+        assert_eq!(file, None, "a case is not overwritten by a session");
         assert_eq!(s.case, demo_case());
         assert!(!s.id.is_empty() && !s.case_hash.is_empty());
         assert!(s.goals.goals.is_empty());

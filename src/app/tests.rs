@@ -56,8 +56,14 @@ fn quit_asks_when_unsaved_and_no_keeps_working() {
     press(&mut m, KeyCode::Esc);
     assert!(m.popup.is_none() && !m.quit);
     ch(&mut m, 'q');
-    assert!(matches!(ch(&mut m, 'y'), Some(Cmd::Quit)));
-    assert!(m.quit);
+    // Yes saves first and quits once saved (see persist_tests); d quits without saving.
+    assert!(matches!(ch(&mut m, 'y'), Some(Cmd::Save(job)) if job.quit));
+    assert!(!m.quit);
+    ch(&mut m, 'q');
+    assert!(matches!(
+        ch(&mut m, 'd'),
+        Some(Cmd::Discard { quit: true, .. })
+    ));
 }
 
 #[test]
@@ -143,6 +149,7 @@ fn opened_case_replaces_the_session() {
         Msg::Opened(Ok(Box::new(Opened {
             session: crate::domain::session::Session::new(case.clone(), "2026-02-02T00:00:00Z"),
             source: Source::File("x.ron".into()),
+            file: None,
         }))),
     );
     assert_eq!(m.session.case, case);

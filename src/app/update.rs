@@ -2,10 +2,10 @@
 //! clock — side effects go out as a `Cmd` for the loop to perform.
 
 use super::keymap::{Context, PopupKind};
-use super::model::{Confirm, Model, Popup};
+use super::model::{Confirm, LineTarget, Model, Popup};
 use super::msg::{Action, Cmd, Msg, Opened};
-use super::popup;
 use super::stage::{case, goals, map, pairs, present, start};
+use super::{persist, popup};
 use crate::domain::case::Stage;
 use crate::ui::hit::{Hit, hit};
 
@@ -13,10 +13,12 @@ pub fn update(m: &mut Model, msg: Msg) -> Option<Cmd> {
     match msg {
         Msg::Act(a) => act(m, a),
         Msg::Input(key) => {
+            typed(m);
             popup::input(m, key);
             None
         }
         Msg::Paste(text) => {
+            typed(m);
             popup::paste(m, &text);
             None
         }
@@ -43,6 +45,22 @@ pub fn update(m: &mut Model, msg: Msg) -> Option<Cmd> {
             pairs::solved(m, job, result);
             None
         }
+        Msg::Saved(result) => persist::saved(m, result),
+        Msg::Exported(result) => {
+            persist::exported(m, result);
+            None
+        }
+        Msg::CompareLoaded { file, result } => {
+            persist::compare_loaded(m, file, result);
+            None
+        }
+    }
+}
+
+/// Typing in the editor counts as a change for autosave before it is accepted.
+fn typed(m: &mut Model) {
+    if matches!(m.popup, Some(Popup::Editor(_))) {
+        m.revision += 1;
     }
 }
 
@@ -52,6 +70,8 @@ fn act(m: &mut Model, a: Action) -> Option<Cmd> {
         Context::Popup(PopupKind::Help) => popup::on_help(m, a),
         Context::Popup(PopupKind::Confirm) => popup::on_confirm(m, a),
         Context::Popup(PopupKind::Picker) => popup::on_picker(m, a),
+        Context::Popup(PopupKind::Restore) => persist::on_restore(m, a),
+        Context::Popup(PopupKind::Compare) => persist::on_compare(m, a),
         Context::Insert => popup::on_insert(m, a),
         Context::Normal(stage) => normal(m, stage, a),
     }
@@ -67,6 +87,13 @@ fn normal(m: &mut Model, stage: Stage, a: Action) -> Option<Cmd> {
         Action::NextStage => goto(m, Stage::ALL[(stage.index() + 1) % 6]),
         Action::PrevStage => goto(m, Stage::ALL[(stage.index() + 5) % 6]),
         Action::Goto(s) => goto(m, s),
+        Action::Save => persist::save(m, None, false),
+        Action::SaveAs => {
+            persist::ask(m, LineTarget::SavePath);
+            None
+        }
+        Action::Export => persist::export(m),
+        Action::Compare => persist::compare(m),
         _ => match stage {
             Stage::Start => start::on_action(m, a),
             Stage::Case => case::on_action(m, a),
@@ -104,7 +131,9 @@ fn opened(m: &mut Model, result: Result<Box<Opened>, String>) {
             let title = o.session.case.title.clone();
             m.session = o.session;
             m.source = o.source;
+            m.file = o.file.or_else(|| m.output.clone());
             m.dirty = false;
+            m.save_failed = false;
             m.case_changed();
             m.stage = Stage::Case;
             m.notice = Some(format!("{}: {title}", m.strings().start.opened));

@@ -53,6 +53,11 @@ pub struct Cli {
     /// Case or session file to open (default: the built-in demo case)
     pub file: Option<PathBuf>,
 
+    /// Session file Ctrl-S saves to (default: the opened session file, or a new
+    /// CASE.session.ron in the current folder)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
     /// Interface language (default: the LANG environment variable, then the case's language)
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,

@@ -205,7 +205,8 @@ pub fn diff_summary(saved: &Session, recovered: &Session, lang: Lang) -> Vec<Str
 
 /// One change in words.
 pub fn describe(c: &Change, case: &Case, lang: Lang) -> String {
-    let (t, s) = (lang.export(), lang.strings());
+    let s = lang.strings();
+    let t = s.persist;
     let n = |x: usize| x.to_string();
     match c {
         Change::Team { before, after } => {

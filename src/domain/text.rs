@@ -50,6 +50,14 @@ pub fn fit(s: &str, multiline: bool, max: usize) -> String {
     out
 }
 
+/// "2026-05-16T11:45:00Z" → "2026-05-16 11:45 UTC", for people; anything else as it is.
+pub fn human_time(t: &str) -> String {
+    match (t.get(..10), t.get(11..16), t.ends_with('Z')) {
+        (Some(d), Some(hm), true) if t.len() >= 20 => format!("{d} {hm} UTC"),
+        _ => t.to_string(),
+    }
+}
+
 /// Levenshtein distance on characters, stopping early once it exceeds `limit`.
 pub fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
@@ -114,6 +122,16 @@ mod tests {
     #[test]
     fn sanitize_replaces_controls() {
         assert_eq!(sanitize("a\u{1b}b\u{0}c\nd"), "a\u{FFFD}b\u{FFFD}c\nd");
+    }
+
+    #[test]
+    fn times_read_like_a_clock() {
+        assert_eq!(human_time("2026-05-16T11:45:00Z"), "2026-05-16 11:45 UTC");
+        assert_eq!(human_time("yesterday"), "yesterday");
+        assert_eq!(
+            human_time("2026-05-16T11:45:00+03:00"),
+            "2026-05-16T11:45:00+03:00"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use crate::domain::case::{Case, PairRef};
 use crate::domain::pairing::explain::Explainer;
 use crate::domain::session::{Field, Goals, Map, PairingState, Section, Session, Subject};
+use crate::domain::text::human_time;
 use crate::i18n::Lang;
 use crate::i18n::fill;
 
@@ -280,12 +281,4 @@ fn appears(s: &Session, id: &str) -> bool {
         || s.teams
             .iter()
             .any(|t| in_pairing(&t.pairing) || in_maps(&t.maps))
-}
-
-/// "2026-05-16T11:45:00Z" → "2026-05-16 11:45 UTC"; anything else as it is.
-fn human_time(t: &str) -> String {
-    match (t.get(..10), t.get(11..16), t.ends_with('Z')) {
-        (Some(d), Some(hm), true) if t.len() >= 20 => format!("{d} {hm} UTC"),
-        _ => t.to_string(),
-    }
 }

@@ -72,7 +72,7 @@ pub static STRINGS: Strings = Strings {
         help_popups: "Pop-ups",
         help_footer: "↑↓ scroll · Esc close · mouse: click a stage or a row, wheel scrolls",
         quit_title: "Quit?",
-        quit_unsaved: "This session has changes that are not saved. Quit anyway?",
+        quit_unsaved: "This session has changes that are not saved. Quit?",
         discard_title: "Open another case?",
         discard_unsaved: "This session has changes that are not saved. Open the other case anyway?",
         yes_no: "y yes · n no",
@@ -309,4 +309,5 @@ pub static STRINGS: Strings = Strings {
         closing: "Results of both sides: reflection and presentation",
         team_name: "{mentor}'s group",
     },
+    persist: &super::persist::EN,
 };

@@ -1,6 +1,6 @@
-//! Words of the printed exports and handouts, and of the restore prompt's change summary.
-//! Section, field, growth, role, mode and level names come from `Strings` (one place for
-//! them); only what is particular to paper and to recovery lives here.
+//! Words of the printed exports and handouts. Section, field, growth, role, mode and level
+//! names come from `Strings` (one place for them); only what is particular to paper lives
+//! here.
 
 use super::Lang;
 
@@ -60,26 +60,6 @@ pub struct ExportText {
     pub team_line: &'static str,
     pub subject_line: &'static str,
     pub blank_plan: &'static str,
-    // The restore prompt: what a recovery holds that the saved file does not.
-    pub change_team: &'static str,
-    pub change_case: &'static str,
-    /// "{section}: added {added}"
-    pub change_added: &'static str,
-    /// "{section}: removed {removed}"
-    pub change_removed: &'static str,
-    /// "Pairing mode: {before} → {after}"
-    pub change_mode: &'static str,
-    /// "Locked pairs: +{added} −{removed}"
-    pub change_locks: &'static str,
-    pub change_forbids: &'static str,
-    /// "Pairs: {before} → {after} (+{added} −{removed})"
-    pub change_pairs: &'static str,
-    pub change_map_added: &'static str,
-    pub change_map_removed: &'static str,
-    /// "Map {subject}: {fields} edited"
-    pub change_map_fields: &'static str,
-    pub change_map_plan: &'static str,
-    pub change_teams: &'static str,
 }
 
 impl Lang {
@@ -141,19 +121,6 @@ pub static EN: ExportText = ExportText {
     team_line: "Team",
     subject_line: "Mentor → mentee, topic",
     blank_plan: "Activity plan",
-    change_team: "Team name: {before} → {after}",
-    change_case: "The embedded case differs",
-    change_added: "{section}: added {items}",
-    change_removed: "{section}: removed {items}",
-    change_mode: "Pairing mode: {before} → {after}",
-    change_locks: "Locked pairs: +{added} −{removed}",
-    change_forbids: "Forbidden pairs: +{added} −{removed}",
-    change_pairs: "Pairs: {before} → {after} (+{added} −{removed})",
-    change_map_added: "New map: {subject}",
-    change_map_removed: "Map removed: {subject}",
-    change_map_fields: "Map {subject}: edited {fields}",
-    change_map_plan: "Map {subject}: activity plan changed",
-    change_teams: "Collected teams: {before} → {after}",
 };
 
 pub static RU: ExportText = ExportText {
@@ -206,17 +173,4 @@ pub static RU: ExportText = ExportText {
     team_line: "Команда",
     subject_line: "Наставник → наставляемый, тема",
     blank_plan: "План мероприятий",
-    change_team: "Название команды: {before} → {after}",
-    change_case: "Встроенный кейс отличается",
-    change_added: "{section}: добавлено {items}",
-    change_removed: "{section}: удалено {items}",
-    change_mode: "Режим подбора пар: {before} → {after}",
-    change_locks: "Закреплённые пары: +{added} −{removed}",
-    change_forbids: "Запрещённые пары: +{added} −{removed}",
-    change_pairs: "Пары: {before} → {after} (+{added} −{removed})",
-    change_map_added: "Новая карта: {subject}",
-    change_map_removed: "Карта удалена: {subject}",
-    change_map_fields: "Карта {subject}: изменено — {fields}",
-    change_map_plan: "Карта {subject}: изменён план мероприятий",
-    change_teams: "Собранные команды: {before} → {after}",
 };

@@ -8,6 +8,7 @@
 mod en;
 pub mod export;
 pub mod import;
+pub mod persist;
 pub mod reasons;
 mod ru;
 
@@ -152,6 +153,8 @@ pub struct Strings {
     pub present: PresentText,
     pub lint: LintText,
     pub prefill: PrefillText,
+    /// Saving, recovery, export and the compare view (`persist.rs`).
+    pub persist: &'static persist::PersistText,
 }
 
 impl Strings {

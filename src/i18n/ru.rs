@@ -72,7 +72,7 @@ pub static STRINGS: Strings = Strings {
         help_popups: "Всплывающие окна",
         help_footer: "↑↓ прокрутка · Esc закрыть · мышь: щелчок по этапу или строке, колесо прокручивает",
         quit_title: "Выйти?",
-        quit_unsaved: "В сессии есть несохранённые изменения. Всё равно выйти?",
+        quit_unsaved: "В сессии есть несохранённые изменения. Выйти?",
         discard_title: "Открыть другой кейс?",
         discard_unsaved: "В сессии есть несохранённые изменения. Всё равно открыть другой кейс?",
         yes_no: "y да · n нет",
@@ -309,4 +309,5 @@ pub static STRINGS: Strings = Strings {
         closing: "Итоги обеих сторон: рефлексия и презентация",
         team_name: "Группа: {mentor}",
     },
+    persist: &super::persist::RU,
 };

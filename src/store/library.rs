@@ -33,6 +33,8 @@ pub struct Summary {
     pub lang: String,
     /// A saved session (with the team's work), not a bare case.
     pub session: bool,
+    /// A session's team ("" for a case, or a session without a team name).
+    pub team: String,
 }
 
 impl Summary {
@@ -43,6 +45,7 @@ impl Summary {
             topics: case.topics().count(),
             lang: case.lang.clone(),
             session: false,
+            team: String::new(),
         }
     }
 }
@@ -73,6 +76,7 @@ impl Entry {
             Some(Document::Case(case)) => Ok(Summary::of(case)),
             Some(Document::Session(s)) => Ok(Summary {
                 session: true,
+                team: s.team.clone(),
                 ..Summary::of(&s.case)
             }),
             None => Err(first_error(&checked.report)),

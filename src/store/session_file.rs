@@ -160,6 +160,18 @@ pub fn save_session(path: &Path, session: &mut Session, now: &str) -> Result<(),
     Ok(())
 }
 
+/// Where a session made from the case file `stem` is saved first: `dir/STEM.session.ron`,
+/// or the next free `STEM-2.session.ron`, … so an earlier session is never overwritten.
+pub fn default_path(dir: &Path, stem: &str) -> std::path::PathBuf {
+    (1..)
+        .map(|n| match n {
+            1 => dir.join(format!("{stem}.session.ron")),
+            n => dir.join(format!("{stem}-{n}.session.ron")),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(format!("{stem}.session.ron")))
+}
+
 /// Why a save failed, in words a facilitator can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveError {
@@ -187,4 +199,21 @@ pub fn describe_io(e: &std::io::Error) -> String {
         _ => "",
     };
     format!("{e}{advice}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_path_never_takes_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = default_path(dir.path(), "school-291");
+        assert_eq!(first, dir.path().join("school-291.session.ron"));
+        std::fs::write(&first, "x").unwrap();
+        assert_eq!(
+            default_path(dir.path(), "school-291"),
+            dir.path().join("school-291-2.session.ron")
+        );
+    }
 }

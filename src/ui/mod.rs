@@ -9,6 +9,7 @@ pub mod help;
 pub mod hit;
 pub mod map;
 pub mod pairs;
+pub mod persist;
 pub mod popups;
 pub mod present;
 pub mod start;

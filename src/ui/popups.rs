@@ -9,6 +9,7 @@ use super::theme::Theme;
 use super::widgets::{centered, ellipsize, panel, rows};
 use crate::app::Model;
 use crate::app::model::{Confirm, Editor, Picker, Popup};
+use crate::i18n::fill;
 
 pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     match &m.popup {
@@ -17,25 +18,43 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         Some(Popup::Confirm(c)) => confirm(m, t, c, area, buf),
         Some(Popup::Picker(p)) => picker(m, t, p, area, buf),
         Some(Popup::Editor(e)) => editor(m, t, e, area, buf),
+        Some(Popup::Restore(r)) => super::persist::restore(m, t, r, area, buf),
+        Some(Popup::Compare(c)) => super::persist::compare(m, t, c, area, buf),
     }
+    super::persist::path_line(m, t, area, buf);
 }
 
 fn confirm(m: &Model, t: &Theme, c: &Confirm, area: Rect, buf: &mut Buffer) {
     let s = m.strings();
-    let (title, text) = match c {
-        Confirm::Quit => (s.ui.quit_title, s.ui.quit_unsaved),
-        Confirm::Open(_) => (s.ui.discard_title, s.ui.discard_unsaved),
+    let (title, text, keys) = match c {
+        Confirm::Quit => (
+            s.ui.quit_title,
+            s.ui.quit_unsaved.into(),
+            s.persist.quit_keys,
+        ),
+        Confirm::Open(_) => (s.ui.discard_title, s.ui.discard_unsaved.into(), s.ui.yes_no),
+        Confirm::SaveFailed(why) => (
+            s.persist.save_failed_title,
+            fill(s.persist.save_failed, &[("error", why)]),
+            s.persist.save_failed_keys,
+        ),
     };
-    let rect = centered(area, 56, 7);
+    let (width, height) = match c {
+        Confirm::SaveFailed(_) => (64, 10),
+        _ => (56, 7),
+    };
+    let rect = centered(area, width, height);
     Clear.render(rect, buf);
-    Paragraph::new(vec![
-        Line::styled(text, t.text()),
-        Line::raw(""),
-        Line::styled(s.ui.yes_no, t.key()),
-    ])
-    .wrap(Wrap { trim: true })
-    .block(panel(title, true, t).style(t.text()))
-    .render(rect, buf);
+    let mut lines: Vec<Line> = text
+        .split('\n')
+        .map(|l| Line::styled(l.to_string(), t.text()))
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(keys, t.key()));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(panel(title, true, t).style(t.text()))
+        .render(rect, buf);
 }
 
 /// The picker's list area inside its pop-up (also used for mouse clicks).

@@ -92,6 +92,7 @@ fn entry_line(m: &Model, t: &Theme, e: &Entry, current: bool, width: usize) -> L
     let tag = format!("{:<9}", origin_word(m, e));
     let text = match (&e.summary, e.path.is_some() || e.origin == Origin::Demo) {
         (_, false) => s.start.open_file.to_string(),
+        (Ok(sum), true) if !sum.team.trim().is_empty() => format!("{} · {}", sum.title, sum.team),
         (Ok(sum), true) => sum.title.clone(),
         (Err(_), true) => format!("{} ({})", e.label, s.start.unreadable),
     };
@@ -115,6 +116,9 @@ fn preview(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         (_, false) => lines.push(Line::styled(s.start.open_file_about, t.text())),
         (Ok(sum), true) => {
             lines.push(Line::styled(sum.title.clone(), t.title()));
+            if !sum.team.trim().is_empty() {
+                lines.push(Line::styled(sum.team.clone(), t.accent()));
+            }
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 format!(

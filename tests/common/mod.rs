@@ -1,5 +1,8 @@
 //! Test helpers shared by the integration tests: sessions with every part filled in.
-#![allow(dead_code)]
+#![allow(dead_code, unused_macros)]
+
+#[macro_use]
+pub mod tmux;
 
 use std::path::{Path, PathBuf};
 
