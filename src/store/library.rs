@@ -104,6 +104,7 @@ fn first_error(report: &super::report::FileReport) -> String {
 pub fn entries(scenario_dirs: &[PathBuf], recent: &[PathBuf]) -> Vec<Entry> {
     let mut out = vec![Entry::demo()];
     let mut seen: Vec<PathBuf> = Vec::new();
+    let mut names: Vec<std::ffi::OsString> = Vec::new();
     for dir in scenario_dirs {
         let Ok(read) = std::fs::read_dir(dir) else {
             continue;
@@ -115,9 +116,12 @@ pub fn entries(scenario_dirs: &[PathBuf], recent: &[PathBuf]) -> Vec<Entry> {
             .collect();
         files.sort();
         for f in files {
-            let key = f.canonicalize().unwrap_or_else(|_| f.clone());
-            if !seen.contains(&key) {
-                seen.push(key);
+            // The same scenario in a second folder (./scenarios and the source tree of an
+            // installed binary) is listed once: the first folder's copy wins.
+            let name = f.file_name().unwrap_or_default().to_os_string();
+            if !names.contains(&name) {
+                names.push(name);
+                seen.push(f.canonicalize().unwrap_or_else(|_| f.clone()));
                 out.push(Entry::file(Origin::Scenario, &f));
             }
         }
@@ -202,6 +206,9 @@ mod tests {
         );
         let text = crate::store::session_file::to_text(&session).unwrap();
         std::fs::write(dir.path().join("c.ron"), text).unwrap();
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join("b.ron"), "another copy").unwrap();
+        let dirs = [dirs, vec![other.path().to_path_buf()]].concat();
         let list = entries(&dirs, &[dir.path().join("b.ron")]);
         let labels: Vec<&str> = list.iter().map(|e| e.label.as_str()).collect();
         assert_eq!(labels, ["demo", "a.ron", "b.ron", "c.ron"]);

@@ -39,6 +39,17 @@ pub fn layout(body: Rect) -> CaseLayout {
     }
 }
 
+/// `main` taking over the row above it. (A plain union with the full-width filter row
+/// would also cover the detail column beside `main`.)
+fn grown_up(main: Rect, row_above: Rect) -> Rect {
+    Rect::new(
+        main.x,
+        row_above.y,
+        main.width,
+        main.bottom().saturating_sub(row_above.y),
+    )
+}
+
 /// Where each tab's name sits (also used for mouse clicks).
 pub fn tab_rects(m: &Model, area: Rect) -> Vec<(Tab, Rect)> {
     let names = &m.strings().case.tabs;
@@ -81,7 +92,16 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
             participants(m, t, l.main, buf);
             detail(m, t, l.detail, buf);
         }
-        Tab::Resources => resources(m, t, l.filter.union(l.main), l.detail, buf),
+        Tab::Resources => {
+            let list = grown_up(l.main, l.filter);
+            // Side by side, the detail takes the row above too; stacked, it stays below.
+            let detail = if l.detail.y == l.main.y {
+                grown_up(l.detail, l.filter)
+            } else {
+                l.detail
+            };
+            resources(m, t, list, detail, buf)
+        }
         Tab::Coverage => coverage(m, t, l.filter, l.main.union(l.detail), buf),
     }
 }

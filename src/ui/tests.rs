@@ -84,6 +84,8 @@ fn case_tabs() {
     let mut m = at(Stage::Case, Lang::En);
     ch(&mut m, 't');
     shot(&mut m, "case_resources_en_80x24", 80, 24);
+    // Wide enough for the detail column beside the list: the list must stay left of it.
+    shot(&mut m, "case_resources_en_120x40", 120, 40);
     ch(&mut m, 't');
     shot(&mut m, "case_coverage_en_80x24", 80, 24);
     ch(&mut m, 't');
