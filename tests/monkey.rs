@@ -12,10 +12,12 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use revmap::app::engine;
+use std::path::{Path, PathBuf};
+
 use revmap::app::msg::{Cmd, Msg};
 use revmap::app::runtime::{msg_for_event, open};
 use revmap::app::{Model, update};
+use revmap::app::{engine, persist_io};
 use revmap::domain::pairing::Mode;
 use revmap::domain::synth::Rng;
 use revmap::i18n::Lang;
@@ -28,9 +30,12 @@ const EVENTS_PER_SEED: usize = 25_000;
 #[test]
 fn a_hundred_thousand_random_events_break_nothing() {
     let data = tempfile::tempdir().unwrap();
-    // This test binary holds only this test, so nothing else reads the environment while
-    // it is changed: the recent-files list and recovery files go to a private folder.
+    // This test binary holds only this test, so nothing else reads the environment or the
+    // working directory while they are changed: the recent-files list, recovery files and
+    // any file the monkey saves or exports stay in private folders.
     unsafe { std::env::set_var("REVMAP_DATA_DIR", data.path()) };
+    let work = tempfile::tempdir().unwrap();
+    std::env::set_current_dir(work.path()).unwrap();
     // Two seeds per core; the model and terminal of each run are its own.
     std::thread::scope(|scope| {
         for seed in SEEDS {
@@ -64,7 +69,8 @@ fn run(seed: u64) {
     }
 }
 
-/// Updates the model and performs its commands synchronously, as the loop would.
+/// Updates the model and performs its commands synchronously, as the loop would, with
+/// every path the monkey typed moved into the working folder (it may type `/etc/x`).
 fn feed(m: &mut Model, msg: Msg) {
     let mut next = Some(msg);
     while let Some(msg) = next.take() {
@@ -75,8 +81,28 @@ fn feed(m: &mut Model, msg: Msg) {
                 job: job.job,
                 result: engine::solve(&job),
             }),
+            Some(Cmd::Save(mut job)) => {
+                job.path = job.path.as_deref().map(sandboxed);
+                Some(persist_io::save(*job, m.data.as_deref()))
+            }
+            Some(Cmd::Export(mut job)) => {
+                job.file = job.file.as_deref().map(sandboxed);
+                Some(persist_io::export(*job))
+            }
+            Some(Cmd::LoadCompare(path)) => Some(persist_io::load_compare(&sandboxed(&path))),
+            Some(Cmd::Discard { id, quit: _ }) => {
+                if let Some(r) = m.recovery() {
+                    let _ = r.discard(&id);
+                }
+                None
+            }
         };
     }
+}
+
+/// The file name alone, in the working folder.
+fn sandboxed(path: &Path) -> PathBuf {
+    PathBuf::from(path.file_name().unwrap_or_else(|| "unnamed".as_ref()))
 }
 
 fn draw(m: &Model, (w, h): (u16, u16)) {

@@ -164,7 +164,15 @@ pub fn apply(session: &mut Session, edit: &Edit) -> bool {
             take_pair(session, *i)
         }
         Edit::ReplacePair(i, pair) => {
+            let r = pair_ref(pair);
+            if case_forbids(session, &r) {
+                return false;
+            }
             lock(session, *i, false);
+            // Locking a pair the facilitator had forbidden lifts that forbid: a session must
+            // never hold both, or it would not load back.
+            let o = &mut session.pairing.overrides;
+            o.forbidden.retain(|f| !same_people(f, &r));
             let Some(result) = session.pairing.result.as_mut() else {
                 return false;
             };
@@ -173,7 +181,7 @@ pub fn apply(session: &mut Session, edit: &Edit) -> bool {
             };
             *slot = (**pair).clone();
             slot.locked = true;
-            session.pairing.overrides.locked.push(pair_ref(pair));
+            session.pairing.overrides.locked.push(r);
             true
         }
         Edit::PutMap(map) => {
@@ -270,14 +278,33 @@ fn lock(session: &mut Session, i: usize, on: bool) -> bool {
     if p.locked == on {
         return false;
     }
-    p.locked = on;
     let r = pair_ref(p);
-    let locked = &mut session.pairing.overrides.locked;
-    locked.retain(|l| !same_people(l, &r));
+    if on
+        && session
+            .case
+            .forbidden_pairs
+            .iter()
+            .any(|f| same_people(f, &r))
+    {
+        return false;
+    }
+    p.locked = on;
+    let o = &mut session.pairing.overrides;
+    o.locked.retain(|l| !same_people(l, &r));
     if on {
-        locked.push(r);
+        o.forbidden.retain(|f| !same_people(f, &r));
+        o.locked.push(r);
     }
     true
+}
+
+/// Whether the case itself rules this pair out (no override can lift that).
+fn case_forbids(session: &Session, r: &PairRef) -> bool {
+    session
+        .case
+        .forbidden_pairs
+        .iter()
+        .any(|f| same_people(f, r))
 }
 
 #[cfg(test)]
@@ -390,6 +417,42 @@ mod tests {
         assert_eq!(r.pairs[0].mentor, "dmitri");
         assert!(s.pairing.overrides.locked.is_empty());
         assert_eq!(s.pairing.overrides.forbidden[0].mentor, "anna");
+    }
+
+    #[test]
+    fn locking_a_forbidden_pair_lifts_the_forbid_so_the_session_stays_loadable() {
+        let mut s = session();
+        with_result(&mut s);
+        let r = pair_ref(&s.pairing.result.as_ref().unwrap().pairs[1]);
+        s.pairing.overrides.forbidden.push(r.clone());
+        assert!(apply(&mut s, &Edit::Lock(1)));
+        assert!(s.pairing.overrides.forbidden.is_empty());
+        assert!(apply(
+            &mut s,
+            &Edit::ReplacePair(0, Box::new(pair("anna", "farid")))
+        ));
+        s.pairing
+            .overrides
+            .forbidden
+            .push(pair_ref(&pair("anna", "farid")));
+        assert!(apply(
+            &mut s,
+            &Edit::ReplacePair(0, Box::new(pair("anna", "farid")))
+        ));
+        assert!(s.pairing.overrides.forbidden.is_empty());
+        assert!(
+            crate::domain::validate::validate_session(&s)
+                .iter()
+                .all(|d| d.code != "locked-and-forbidden")
+        );
+        // A pair the case forbids stays out.
+        s.case
+            .forbidden_pairs
+            .push(pair_ref(&pair("anna", "grace")));
+        assert!(!apply(
+            &mut s,
+            &Edit::ReplacePair(0, Box::new(pair("anna", "grace")))
+        ));
     }
 
     #[test]
