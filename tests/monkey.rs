@@ -96,6 +96,7 @@ fn feed(m: &mut Model, msg: Msg) {
                 }
                 None
             }
+            Some(Cmd::Bell) => None,
         };
     }
 }

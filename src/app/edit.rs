@@ -7,6 +7,7 @@ use crate::domain::case::{Id, PairRef};
 use crate::domain::limits::{MAX_ENTRY_TEXT, MAX_LONG_TEXT, MAX_SHORT_TEXT};
 use crate::domain::map::rescale;
 use crate::domain::pairing::{Mode, Pair, Pairing};
+use crate::domain::room::{MAX_MINUTES, PlanItem};
 use crate::domain::session::{Entry, Field, Map, Section, Session};
 use crate::domain::text::fit;
 
@@ -41,6 +42,43 @@ pub enum Edit {
     RemoveActivity(usize, usize),
     /// Change a map's cycle length; activity months scale with it.
     SetCycle(usize, u32),
+    /// The session plan: an item's minutes, title, presenter; add, remove, move items.
+    /// (Each keeps its timer, so changing the plan never rewinds a clock.)
+    SetMinutes(usize, u32),
+    SetItemTitle(usize, String),
+    SetPresenter(usize, Option<String>),
+    AddItem(usize, Box<PlanItem>),
+    RemoveItem(usize),
+    /// Move the item at the first index to the second.
+    MoveItem(usize, usize),
+    /// The room's clock: not work on the session, so never undone and allowed while
+    /// editing is locked.
+    Timer(TimerOp),
+}
+
+/// What the facilitator does with the plan's timers; `now` is the loop's clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimerOp {
+    /// Pause or resume the current item.
+    Toggle {
+        now: u64,
+    },
+    /// Seconds more (below zero: fewer) for the current item.
+    Add {
+        secs: i64,
+        now: u64,
+    },
+    /// Make an item current and start it.
+    GoTo {
+        item: usize,
+        now: u64,
+    },
+    /// An item's timer back to its full time (the current item's starts again at once).
+    Restart {
+        item: usize,
+        now: u64,
+    },
+    Bell(bool),
 }
 
 impl Edit {
@@ -56,6 +94,12 @@ impl Edit {
                 | Edit::RemovePair(_)
                 | Edit::ReplacePair(..)
         )
+    }
+
+    /// Whether this is work on the session (undoable, refused while editing is locked),
+    /// as opposed to running the room's clock.
+    pub fn is_work(&self) -> bool {
+        !matches!(self, Edit::Timer(_))
     }
 }
 
@@ -240,7 +284,96 @@ pub fn apply(session: &mut Session, edit: &Edit) -> bool {
             map.cycle_months = new;
             true
         }),
+        Edit::SetMinutes(i, minutes) => match session.room.plan.get_mut(*i) {
+            Some(item) if item.minutes != (*minutes).clamp(1, MAX_MINUTES) => {
+                item.minutes = (*minutes).clamp(1, MAX_MINUTES);
+                true
+            }
+            _ => false,
+        },
+        Edit::SetItemTitle(i, title) => match session.room.plan.get_mut(*i) {
+            Some(item) if item.title != *title && !title.trim().is_empty() => {
+                item.title = title.clone();
+                true
+            }
+            _ => false,
+        },
+        Edit::SetPresenter(i, who) => match session.room.plan.get_mut(*i) {
+            Some(item) if item.presenter != *who => {
+                item.presenter = who.clone();
+                true
+            }
+            _ => false,
+        },
+        Edit::AddItem(i, item) => {
+            let room = &mut session.room;
+            let at = (*i).min(room.plan.len());
+            room.plan.insert(at, (**item).clone());
+            if at <= room.current && room.plan.len() > 1 {
+                room.current += 1;
+            }
+            true
+        }
+        Edit::RemoveItem(i) => {
+            let room = &mut session.room;
+            if !remove(&mut room.plan, *i) {
+                return false;
+            }
+            if *i < room.current || room.current >= room.plan.len() {
+                room.current = room.current.saturating_sub(1);
+            }
+            true
+        }
+        Edit::MoveItem(from, to) => {
+            let room = &mut session.room;
+            let n = room.plan.len();
+            if *from >= n || *to >= n || from == to {
+                return false;
+            }
+            let item = room.plan.remove(*from);
+            room.plan.insert(*to, item);
+            room.current = moved_index(room.current, *from, *to);
+            true
+        }
+        Edit::Timer(op) => timer(session, *op),
     }
+}
+
+/// Where the item at `i` ends up when the item at `from` moves to `to`.
+fn moved_index(i: usize, from: usize, to: usize) -> usize {
+    if i == from {
+        to
+    } else if from < i && i <= to {
+        i - 1
+    } else if to <= i && i < from {
+        i + 1
+    } else {
+        i
+    }
+}
+
+fn timer(session: &mut Session, op: TimerOp) -> bool {
+    let room = &mut session.room;
+    if room.plan.is_empty() {
+        return false;
+    }
+    match op {
+        TimerOp::Toggle { now } => room.toggle(now),
+        TimerOp::Add { secs, now } => room.add_time(secs, now),
+        TimerOp::GoTo { item, now } => room.go_to(item, now),
+        TimerOp::Restart { item, now } => match room.plan.get_mut(item) {
+            Some(it) => {
+                it.timer.restart();
+                if item == room.current {
+                    it.timer.start(now);
+                }
+            }
+            None => return false,
+        },
+        TimerOp::Bell(on) if room.bell == on => return false,
+        TimerOp::Bell(on) => room.bell = on,
+    }
+    true
 }
 
 fn remove<T>(v: &mut Vec<T>, i: usize) -> bool {

@@ -86,15 +86,17 @@ pub enum PopupKind {
     Picker,
     Restore,
     Compare,
+    Agenda,
 }
 
 impl PopupKind {
-    pub const ALL: [PopupKind; 5] = [
+    pub const ALL: [PopupKind; 6] = [
         PopupKind::Help,
         PopupKind::Confirm,
         PopupKind::Picker,
         PopupKind::Restore,
         PopupKind::Compare,
+        PopupKind::Agenda,
     ];
 }
 
@@ -184,6 +186,7 @@ const CONFIRM: Scope = Scope::Popup(PopupKind::Confirm);
 const PICKER: Scope = Scope::Popup(PopupKind::Picker);
 const RESTORE: Scope = Scope::Popup(PopupKind::Restore);
 const COMPARE: Scope = Scope::Popup(PopupKind::Compare);
+const AGENDA: Scope = Scope::Popup(PopupKind::Agenda);
 
 /// Every key binding. Order is the help's order within a scope, and the hints' order.
 #[rustfmt::skip]
@@ -210,6 +213,13 @@ pub static BINDINGS: &[Binding] = &[
     b(&[key(K::PageDown), ctrl('f')], Action::PageDown, G, |s| s.keys.page_down),
     b(&[ch('g'), key(K::Home)], Action::Top, G, |s| s.keys.top),
     b(&[ch('G'), key(K::End)], Action::Bottom, G, |s| s.keys.bottom),
+    // The room: plan and timers, on every stage.
+    h(&[ch('A')], Action::Agenda, G, |s| s.room.key_agenda, |s| s.room.hint_plan),
+    h(&[ch('P')], Action::Pause, G, |s| s.room.key_pause, |s| s.room.hint_timer),
+    b(&[ch('>')], Action::MoreTime, G, |s| s.room.key_more),
+    b(&[ch('<')], Action::LessTime, G, |s| s.room.key_less),
+    b(&[ch('}')], Action::NextItem, G, |s| s.room.key_next_item),
+    b(&[ch('{')], Action::PrevItem, G, |s| s.room.key_prev_item),
     // Start.
     h(&[key(K::Enter)], Action::Activate, START, |s| s.keys.open, |s| s.keys.hint_open),
     h(&[ch('/')], Action::Filter, START, |s| s.keys.filter, |s| s.keys.hint_filter),
@@ -282,6 +292,22 @@ pub static BINDINGS: &[Binding] = &[
     b(&[key(K::Down), ctrl('n')], Action::Down, PICKER, |s| s.keys.down),
     b(&[key(K::PageUp)], Action::PageUp, PICKER, |s| s.keys.page_up),
     b(&[key(K::PageDown)], Action::PageDown, PICKER, |s| s.keys.page_down),
+    // The session plan pop-up.
+    h(&[key(K::Enter)], Action::Activate, AGENDA, |s| s.room.key_item_start, |s| s.room.hint_start),
+    h(&[key(K::Esc), ch('A'), ch('q')], Action::Close, AGENDA, |s| s.room.key_close, |s| s.keys.hint_close),
+    b(&[ch('k'), key(K::Up)], Action::Up, AGENDA, |s| s.keys.up),
+    b(&[ch('j'), key(K::Down)], Action::Down, AGENDA, |s| s.keys.down),
+    h(&[ch('+'), ch('=')], Action::Longer, AGENDA, |s| s.room.key_item_longer, |s| s.room.hint_longer),
+    h(&[ch('-')], Action::Shorter, AGENDA, |s| s.room.key_item_shorter, |s| s.room.hint_shorter),
+    b(&[ch('K')], Action::MoveUp, AGENDA, |s| s.room.key_item_up),
+    b(&[ch('J')], Action::MoveDown, AGENDA, |s| s.room.key_item_down),
+    h(&[ch('e')], Action::Write, AGENDA, |s| s.room.key_item_rename, |s| s.room.hint_rename),
+    h(&[ch('w')], Action::Presenter, AGENDA, |s| s.room.key_item_presenter, |s| s.room.hint_who),
+    h(&[ch('a')], Action::AddItem, AGENDA, |s| s.room.key_item_add, |s| s.room.hint_add),
+    h(&[ch('d'), key(K::Delete)], Action::Delete, AGENDA, |s| s.room.key_item_delete, |s| s.room.hint_remove),
+    b(&[ch('P')], Action::Pause, AGENDA, |s| s.room.key_pause),
+    b(&[ch('r')], Action::Restart, AGENDA, |s| s.room.key_item_restart),
+    b(&[ch('b')], Action::Bell, AGENDA, |s| s.room.key_bell),
     // Typing.
     h(&[key(K::Esc)], Action::InputDone, I, |s| s.keys.input_done, |s| s.keys.hint_done),
     b(&[ctrl('s')], Action::InputSave, I, |s| s.keys.input_save),

@@ -7,6 +7,7 @@ use ratatui_textarea::TextArea;
 use super::edit::{Edit, apply};
 use super::keymap::{Context, PopupKind};
 use super::msg::Source;
+use super::room;
 use super::stage::{case, goals, map, pairs, present, start};
 use crate::domain::case::{Id, Stage};
 use crate::domain::session::{Field, Section, Session};
@@ -54,15 +55,23 @@ pub struct Model {
     pub pairs: pairs::State,
     pub map: map::State,
     pub present: present::State,
+    /// The loop's clock at the last tick, in milliseconds (timers count against it).
+    pub now: u64,
 }
 
 pub enum Popup {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Confirm(Confirm),
     Picker(Picker),
     Editor(Editor),
     Restore(Box<super::persist::Restore>),
     Compare(Box<super::persist::Compare>),
+    /// The session plan, with the selected item.
+    Agenda {
+        selected: usize,
+    },
 }
 
 /// What a yes/no question is about.
@@ -114,6 +123,9 @@ pub enum EditTarget {
     Entry(Section, usize),
     Field(Field),
     Activity(usize),
+    /// A plan item's title or presenter.
+    ItemTitle(usize),
+    ItemPresenter(usize),
 }
 
 /// A single-line input shown in place (filters, a path).
@@ -165,6 +177,7 @@ impl Model {
             notice: None,
             solving: None,
             next_job: 1,
+            now: 0,
         };
         m.case_changed();
         m
@@ -213,6 +226,7 @@ impl Model {
 
     /// Recomputes everything derived from the case, after opening one.
     pub fn case_changed(&mut self) {
+        room::opened(self);
         case::rebuild(self);
         self.goals = goals::State::default();
         self.pairs = pairs::State::default();
@@ -232,6 +246,7 @@ impl Model {
             Some(Popup::Editor(_)) => Context::Insert,
             Some(Popup::Restore(_)) => Context::Popup(PopupKind::Restore),
             Some(Popup::Compare(_)) => Context::Popup(PopupKind::Compare),
+            Some(Popup::Agenda { .. }) => Context::Popup(PopupKind::Agenda),
             None if self.line.is_some() => Context::Insert,
             None => Context::Normal(self.stage),
         }

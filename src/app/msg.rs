@@ -77,6 +77,21 @@ pub enum Action {
     /// Compare view: another team on the left / on the right.
     OtherLeft,
     OtherRight,
+    /// Pause or resume the current plan item's timer.
+    Pause,
+    /// A minute more (or less) for the current item, on the fly.
+    MoreTime,
+    LessTime,
+    /// Go to the next (previous) item of the plan: its stage, its timer.
+    NextItem,
+    PrevItem,
+    /// Open the session plan.
+    Agenda,
+    /// In the plan: add an item, say who presents, start a timer over, bell on or off.
+    AddItem,
+    Presenter,
+    Restart,
+    Bell,
 }
 
 /// Where a case comes from.
@@ -168,6 +183,9 @@ pub enum Msg {
         file: String,
         result: Result<Box<Session>, String>,
     },
+    /// The loop's clock: milliseconds on a monotonic clock, sent at least once a second
+    /// while a timer runs and before every key. Only timers read it.
+    Tick(u64),
 }
 
 /// One run of the pairing engine, performed off the UI thread.
@@ -194,4 +212,6 @@ pub enum Cmd {
         quit: bool,
     },
     LoadCompare(PathBuf),
+    /// Ring the terminal bell (a plan item's time ran out).
+    Bell,
 }

@@ -19,6 +19,8 @@ pub fn open_editor(m: &mut Model, target: EditTarget, text: &str) {
         EditTarget::Entry(sec, _) => fill(s.goals.edit_entry, &[("section", s.section_name(sec))]),
         EditTarget::Field(f) => s.field_name(f).to_string(),
         EditTarget::Activity(_) => s.map.activity.to_string(),
+        EditTarget::ItemTitle(_) => s.room.item_title.to_string(),
+        EditTarget::ItemPresenter(_) => s.room.presenter.to_string(),
     };
     m.popup = Some(Popup::Editor(Editor {
         target,
@@ -133,6 +135,9 @@ pub fn on_insert(m: &mut Model, a: Action) -> Option<Cmd> {
         match ed.target {
             EditTarget::NewEntry(_) | EditTarget::Entry(..) => goals::written(m, ed.target, text),
             EditTarget::Field(_) | EditTarget::Activity(_) => map::written(m, ed.target, text),
+            EditTarget::ItemTitle(_) | EditTarget::ItemPresenter(_) => {
+                super::room::written(m, ed.target, text)
+            }
         }
         return None;
     }

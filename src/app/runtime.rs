@@ -14,7 +14,7 @@ use super::keymap::msg_for_key;
 use super::model::Model;
 use super::msg::{Cmd, Msg, Opened, Source};
 use super::update::update;
-use super::{engine, persist_io};
+use super::{engine, persist_io, room};
 use crate::domain::session::Session;
 use crate::store::case_file::demo_case;
 use crate::store::document::open_session;
@@ -89,6 +89,8 @@ where
 {
     let (tx, rx) = channel::<Msg>();
     let mut autosave = persist_io::AutosaveState::new(model);
+    let origin = Instant::now();
+    let clock = || origin.elapsed().as_millis() as u64;
     let size = terminal.size()?;
     update(model, Msg::Resize(size.width, size.height));
     terminal.draw(|f| f.render_widget(&*model, f.area()))?;
@@ -98,10 +100,13 @@ where
     }
     while !model.quit {
         let longest = Duration::from_millis(if model.solving.is_some() { 30 } else { 250 });
+        let longest = room::next_change(model, clock()).map_or(longest, |d| d.min(longest));
         let wait = autosave.wait(Instant::now(), longest);
         let mut changed = false;
         match events.next(wait)? {
             Next::Event(ev) => {
+                // Timer keys act at the moment of the key, not of the last tick.
+                dispatch(model, Msg::Tick(clock()), &tx);
                 if let Some(msg) = msg_for_event(model, ev) {
                     dispatch(model, msg, &tx);
                     changed = true;
@@ -120,11 +125,19 @@ where
         let notice = model.notice.clone();
         persist_io::autosave_tick(model, &mut autosave, Instant::now());
         changed |= model.notice != notice;
+        changed |= tick(model, clock(), &tx);
         if changed {
             terminal.draw(|f| f.render_widget(&*model, f.area()))?;
         }
     }
     Ok(())
+}
+
+/// Lets the timers count to `now`; true when the countdown shows something new.
+fn tick(model: &mut Model, now: u64, tx: &Sender<Msg>) -> bool {
+    let before = room::face(model);
+    dispatch(model, Msg::Tick(now), tx);
+    room::face(model) != before
 }
 
 fn drain(model: &mut Model, rx: &Receiver<Msg>, tx: &Sender<Msg>) -> bool {
@@ -146,6 +159,10 @@ pub fn dispatch(model: &mut Model, msg: Msg, tx: &Sender<Msg>) {
         };
         next = match cmd {
             Cmd::Quit => None,
+            Cmd::Bell => {
+                ring();
+                None
+            }
             Cmd::Open(source) => Some(Msg::Opened(open(source))),
             Cmd::Save(job) => Some(persist_io::save(*job, model.data.as_deref())),
             Cmd::Export(job) => Some(persist_io::export(*job)),
@@ -171,6 +188,16 @@ pub fn dispatch(model: &mut Model, msg: Msg, tx: &Sender<Msg>) {
                 None
             }
         };
+    }
+}
+
+/// The terminal bell, when there is a terminal to ring.
+fn ring() {
+    use std::io::{IsTerminal, Write};
+    let mut out = std::io::stdout();
+    if out.is_terminal() {
+        let _ = out.write_all(b"\x07");
+        let _ = out.flush();
     }
 }
 

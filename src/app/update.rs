@@ -5,7 +5,7 @@ use super::keymap::{Context, PopupKind};
 use super::model::{Confirm, LineTarget, Model, Popup};
 use super::msg::{Action, Cmd, Msg, Opened};
 use super::stage::{case, goals, map, pairs, present, start};
-use super::{persist, popup};
+use super::{persist, popup, room};
 use crate::domain::case::Stage;
 use crate::ui::hit::{Hit, hit};
 
@@ -54,6 +54,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Option<Cmd> {
             persist::compare_loaded(m, file, result);
             None
         }
+        Msg::Tick(now) => room::tick(m, now),
     }
 }
 
@@ -72,6 +73,7 @@ fn act(m: &mut Model, a: Action) -> Option<Cmd> {
         Context::Popup(PopupKind::Picker) => popup::on_picker(m, a),
         Context::Popup(PopupKind::Restore) => persist::on_restore(m, a),
         Context::Popup(PopupKind::Compare) => persist::on_compare(m, a),
+        Context::Popup(PopupKind::Agenda) => room::on_agenda(m, a),
         Context::Insert => popup::on_insert(m, a),
         Context::Normal(stage) => normal(m, stage, a),
     }
@@ -94,6 +96,15 @@ fn normal(m: &mut Model, stage: Stage, a: Action) -> Option<Cmd> {
         }
         Action::Export => persist::export(m),
         Action::Compare => persist::compare(m),
+        Action::Pause
+        | Action::MoreTime
+        | Action::LessTime
+        | Action::NextItem
+        | Action::PrevItem => room::on_timer(m, a),
+        Action::Agenda => {
+            room::open(m);
+            None
+        }
         _ => match stage {
             Stage::Start => start::on_action(m, a),
             Stage::Case => case::on_action(m, a),
@@ -105,7 +116,7 @@ fn normal(m: &mut Model, stage: Stage, a: Action) -> Option<Cmd> {
     }
 }
 
-fn goto(m: &mut Model, s: Stage) -> Option<Cmd> {
+pub fn goto(m: &mut Model, s: Stage) -> Option<Cmd> {
     m.stage = s;
     m.pairs.swap_from = None;
     present::clamp(m);
@@ -136,7 +147,11 @@ fn opened(m: &mut Model, result: Result<Box<Opened>, String>) {
             m.save_failed = false;
             m.case_changed();
             m.stage = Stage::Case;
-            m.notice = Some(format!("{}: {title}", m.strings().start.opened));
+            let opened = format!("{}: {title}", m.strings().start.opened);
+            m.notice = Some(match m.notice.take() {
+                Some(more) => format!("{opened} · {more}"),
+                None => opened,
+            });
         }
         Err(e) => m.notice = Some(e.lines().next().unwrap_or_default().to_string()),
     }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::case::{Case, Id, PairRef};
 use super::limits::{MAX_LIST, bounded};
 use super::pairing::{Mode, Overrides, Pairing};
+use super::room::Room;
 
 /// The session format version this build writes.
 pub const SESSION_VERSION: u32 = 1;
@@ -48,6 +49,10 @@ pub struct Session {
         deserialize_with = "bounded::<_, _, MAX_LIST>"
     )]
     pub teams: Vec<TeamWork>,
+    /// The room: the session plan with its timers (copied from the case's agenda when the
+    /// session is made; older files without it get the case's agenda when opened).
+    #[serde(default)]
+    pub room: Room,
 }
 
 /// One team's work inside a merged session: what a team's own session holds besides the case.
@@ -77,12 +82,13 @@ impl Session {
             team: String::new(),
             created: now.to_string(),
             modified: now.to_string(),
-            case,
             case_hash: String::new(),
             goals: Goals::default(),
             pairing: PairingState::default(),
             maps: Vec::new(),
             teams: Vec::new(),
+            room: Room::from_case(&case),
+            case,
         }
     }
 }

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::case::{Case, PairRef, Participant};
 use super::diag::{Diagnostic, Path};
 use super::limits::*;
+use super::room::{MAX_ITEMS, MAX_MINUTES};
 use super::status::Status;
 use super::text::{forbidden_char, suggest};
 
@@ -624,20 +625,34 @@ impl<'a> Validator<'a> {
     }
 
     fn agenda(&mut self) {
-        if !self.list_len(root().field("agenda"), self.case.agenda.len(), 1_000) {
+        let items = self
+            .case
+            .agenda
+            .iter()
+            .map(|a| (&a.title, a.minutes, &a.presenter));
+        self.plan(root().field("agenda"), items);
+    }
+
+    /// A plan's items — a case's agenda or a session's plan: (title, minutes, presenter).
+    pub(crate) fn plan<'i>(
+        &mut self,
+        path: Path,
+        items: impl ExactSizeIterator<Item = (&'i String, u32, &'i Option<String>)>,
+    ) {
+        if !self.list_len(path.clone(), items.len(), MAX_ITEMS) {
             return;
         }
-        for (i, a) in self.case.agenda.iter().enumerate() {
-            let ap = root().field("agenda").index(i);
-            self.short_text(ap.field("title"), &a.title, true);
-            if !(1..=600).contains(&a.minutes) {
+        for (i, (title, minutes, presenter)) in items.enumerate() {
+            let ap = path.index(i);
+            self.short_text(ap.field("title"), title, true);
+            if !(1..=MAX_MINUTES).contains(&minutes) {
                 self.error(
                     "bad-minutes",
                     ap.field("minutes"),
-                    format!("{} minutes is out of range; expected 1 to 600", a.minutes),
+                    format!("{minutes} minutes is out of range; expected 1 to {MAX_MINUTES}"),
                 );
             }
-            if let Some(p) = &a.presenter {
+            if let Some(p) = presenter {
                 self.short_text(ap.field("presenter"), p, false);
             }
         }

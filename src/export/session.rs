@@ -4,6 +4,7 @@
 
 use crate::domain::case::{Case, PairRef};
 use crate::domain::pairing::explain::Explainer;
+use crate::domain::room::{Room, hours_minutes};
 use crate::domain::session::{Field, Goals, Map, PairingState, Section, Session, Subject};
 use crate::domain::text::human_time;
 use crate::i18n::Lang;
@@ -33,6 +34,7 @@ pub fn session_doc(s: &Session, o: Options) -> Doc {
         blocks.push(Block::Note(note.join(" · ")));
     }
     let w = Writer { case: &s.case, o };
+    w.plan(&s.room, &mut blocks);
     let own_work = !s.maps.is_empty() || s.pairing.result.is_some() || s.goals != Goals::default();
     if own_work || s.teams.is_empty() {
         w.work(&s.goals, &s.pairing, &s.maps, &mut blocks);
@@ -69,6 +71,42 @@ impl Writer<'_> {
         if maps.is_empty() {
             out.push(Block::Para(self.o.lang.export().no_maps.into()));
         }
+    }
+
+    /// The session plan: when each item starts, what, in which stage, who presents, how long.
+    fn plan(&self, room: &Room, out: &mut Vec<Block>) {
+        if room.plan.is_empty() {
+            return;
+        }
+        let s = self.o.lang.strings();
+        let r = s.room;
+        out.push(Block::Heading(r.title.into()));
+        let rows = room
+            .plan
+            .iter()
+            .zip(room.starts())
+            .map(|(item, start)| {
+                vec![
+                    hours_minutes(start),
+                    item.title.clone(),
+                    item.stage.map_or("", |st| s.stage_name(st)).into(),
+                    item.presenter.clone().unwrap_or_default(),
+                    item.minutes.to_string(),
+                ]
+            })
+            .collect();
+        out.push(Block::Table {
+            head: vec![
+                r.col_starts.into(),
+                r.col_item.into(),
+                r.col_stage.into(),
+                r.col_who.into(),
+                r.col_minutes.into(),
+            ],
+            rows,
+        });
+        let total = room.total_minutes().to_string();
+        out.push(Block::Note(fill(r.total, &[("minutes", &total)])));
     }
 
     fn name(&self, id: &str) -> String {

@@ -310,4 +310,5 @@ pub static STRINGS: Strings = Strings {
         team_name: "{mentor}'s group",
     },
     persist: &super::persist::EN,
+    room: &super::room::EN,
 };

@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 pub mod persist;
 pub mod reasons;
+pub mod room;
 mod ru;
 
 use serde::{Deserialize, Serialize};
@@ -155,6 +156,8 @@ pub struct Strings {
     pub prefill: PrefillText,
     /// Saving, recovery, export and the compare view (`persist.rs`).
     pub persist: &'static persist::PersistText,
+    /// Running the room: the plan, timers (`room.rs`).
+    pub room: &'static room::RoomText,
 }
 
 impl Strings {

@@ -310,4 +310,5 @@ pub static STRINGS: Strings = Strings {
         team_name: "Группа: {mentor}",
     },
     persist: &super::persist::RU,
+    room: &super::room::RU,
 };

@@ -12,6 +12,7 @@ pub mod pairs;
 pub mod persist;
 pub mod popups;
 pub mod present;
+pub mod room;
 pub mod start;
 #[cfg(test)]
 mod tests;
@@ -157,8 +158,12 @@ fn status_line(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         Context::Insert => s.ui.insert,
         Context::Popup(_) => s.ui.popup,
     };
-    let mut left = vec![
-        Span::styled(format!(" {badge} "), t.style(theme::Role::Badge)),
+    let mut left = vec![Span::styled(
+        format!(" {badge} "),
+        t.style(theme::Role::Badge),
+    )];
+    left.extend(room::status_timer(m, t));
+    left.extend([
         Span::styled(format!(" {} ", s.stage_name(m.stage)), t.title()),
         Span::styled(
             format!(
@@ -168,7 +173,7 @@ fn status_line(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
             ),
             t.muted(),
         ),
-    ];
+    ]);
     if m.dirty {
         left.push(Span::styled(format!("{} ", s.ui.unsaved), t.warn()));
     }

@@ -20,6 +20,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         Some(Popup::Editor(e)) => editor(m, t, e, area, buf),
         Some(Popup::Restore(r)) => super::persist::restore(m, t, r, area, buf),
         Some(Popup::Compare(c)) => super::persist::compare(m, t, c, area, buf),
+        Some(Popup::Agenda { selected }) => super::room::agenda(m, t, *selected, area, buf),
     }
     super::persist::path_line(m, t, area, buf);
 }

@@ -41,10 +41,12 @@ pub enum Role {
     Cursor,
     /// The input-mode badge in the status line.
     Badge,
+    /// Time is up: inverse, so it shows without colour too.
+    Alarm,
 }
 
 impl Role {
-    pub const ALL: [Role; 16] = [
+    pub const ALL: [Role; 17] = [
         Role::Text,
         Role::Muted,
         Role::Title,
@@ -61,6 +63,7 @@ impl Role {
         Role::Header,
         Role::Cursor,
         Role::Badge,
+        Role::Alarm,
     ];
 }
 
@@ -87,7 +90,7 @@ fn mono(role: Role) -> Modifier {
     match role {
         Role::Text | Role::Muted | Role::StageIdle | Role::Border | Role::Good => NONE,
         Role::Title | Role::Accent | Role::Key | Role::BorderFocus | Role::Warn => BOLD,
-        Role::Selected | Role::StageActive | Role::Badge => REV.union(BOLD),
+        Role::Selected | Role::StageActive | Role::Badge | Role::Alarm => REV.union(BOLD),
         Role::Bad | Role::Header => BOLD.union(UNDER),
         Role::Cursor => REV,
     }
@@ -113,6 +116,7 @@ fn dark(role: Role) -> Look {
         Role::Header => look(LightCyan, Reset, BOLD.union(UNDER), m),
         Role::Cursor => look(Black, White, NONE, m),
         Role::Badge => look(Black, LightYellow, BOLD, m),
+        Role::Alarm => look(White, Red, BOLD, m),
     }
 }
 
@@ -136,6 +140,7 @@ fn light(role: Role) -> Look {
         Role::Header => look(Blue, Reset, BOLD.union(UNDER), m),
         Role::Cursor => look(White, Black, NONE, m),
         Role::Badge => look(White, Magenta, BOLD, m),
+        Role::Alarm => look(White, Red, BOLD, m),
     }
 }
 
@@ -160,6 +165,7 @@ fn high_contrast(role: Role) -> Look {
         Role::Header => look(White, Black, BOLD.union(UNDER), m),
         Role::Cursor => look(Black, White, NONE, m),
         Role::Badge => look(Black, LightYellow, BOLD, m),
+        Role::Alarm => look(Black, LightRed, BOLD, m),
     }
 }
 
@@ -260,7 +266,13 @@ mod tests {
     #[test]
     fn selection_stands_out_in_every_theme() {
         for t in all() {
-            for role in [Role::Selected, Role::StageActive, Role::Cursor, Role::Badge] {
+            for role in [
+                Role::Selected,
+                Role::StageActive,
+                Role::Cursor,
+                Role::Badge,
+                Role::Alarm,
+            ] {
                 assert_ne!(t.style(role), t.text(), "{t:?} {role:?}");
             }
             assert_ne!(

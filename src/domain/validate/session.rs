@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use super::super::diag::{Diagnostic, Path};
 use super::super::limits::{MAX_ENTRY_TEXT, MAX_LIST, MAX_LONG_TEXT};
 use super::super::pairing::{Pairing, Reason};
+use super::super::room::Room;
 use super::super::session::{Activity, Field, Goals, Map, PairingState, Section, Session, Subject};
 use super::Validator;
 
@@ -38,6 +39,7 @@ pub fn validate_session(session: &Session) -> Vec<Diagnostic> {
         s.timestamp(tp.field("modified"), &t.modified);
         s.work(&tp, &t.goals, &t.pairing, &t.maps);
     }
+    s.room(root.field("room"), &session.room);
     s.v.out
 }
 
@@ -62,6 +64,27 @@ impl SessionValidator<'_> {
                 "bad-time",
                 path,
                 format!("{t:?} is not a time; expected RFC 3339, e.g. \"2026-05-16T10:30:00Z\""),
+            );
+        }
+    }
+
+    /// The session plan, checked like a case's agenda; a current item beyond the plan is
+    /// only a warning (the first item is taken).
+    fn room(&mut self, path: Path, room: &Room) {
+        let items = room
+            .plan
+            .iter()
+            .map(|i| (&i.title, i.minutes, &i.presenter));
+        self.v.plan(path.field("plan"), items);
+        if room.current > 0 && room.current >= room.plan.len() {
+            self.v.warning(
+                "bad-current",
+                path.field("current"),
+                format!(
+                    "item {} is beyond the plan's {} items; expected an index from 0",
+                    room.current,
+                    room.plan.len()
+                ),
             );
         }
     }
@@ -463,5 +486,31 @@ mod tests {
         assert!(looks_like_rfc3339("2026-05-16T10:30:00.123+03:00"));
         assert!(!looks_like_rfc3339("16.05.2026 10:30"));
         assert!(!looks_like_rfc3339("2026-05-16"));
+    }
+
+    #[test]
+    fn the_room_plan_is_checked_like_an_agenda() {
+        use crate::domain::room::PlanItem;
+        let mut s = Session::new(case(), "2026-01-01T00:00:00Z");
+        s.room.plan = vec![PlanItem::new("Read", 10), PlanItem::new("", 0)];
+        s.room.plan[0].presenter = Some("Team\u{7}3".into());
+        s.room.current = 5;
+        let found = codes(&s);
+        for (path, code) in [
+            ("room.plan[1].title", "empty"),
+            ("room.plan[1].minutes", "bad-minutes"),
+            ("room.current", "bad-current"),
+        ] {
+            assert!(
+                found.iter().any(|(p, c, _)| p == path && *c == code),
+                "{path} {code} in {found:?}"
+            );
+        }
+        assert!(found.iter().any(|(p, _, _)| p == "room.plan[0].presenter"));
+        assert!(
+            !found
+                .iter()
+                .any(|(p, _, _)| p.starts_with("room.plan[0].title"))
+        );
     }
 }
