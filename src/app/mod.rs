@@ -16,21 +16,15 @@ pub mod popup;
 pub mod room;
 pub mod runtime;
 pub mod stage;
+pub mod terminal;
 #[cfg(test)]
 pub mod testkit;
 #[cfg(test)]
 mod tests;
 pub mod update;
 
-use std::io::stdout;
 use std::path::Path;
 use std::process::ExitCode;
-
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use ratatui::crossterm::execute;
 
 pub use model::Model;
 pub use msg::{Action, Cmd, Msg};
@@ -92,13 +86,7 @@ pub fn open(
         model.stage = Stage::Case;
     }
     offer_recovery(&mut model);
-    match run_terminal(&mut model) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("revmap: terminal error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    terminal::run(&mut model)
 }
 
 /// Unsaved work from a crash: the copy of the session just opened if there is one, else
@@ -123,23 +111,4 @@ fn offer_recovery(m: &mut Model) {
     m.popup = Some(Popup::Restore(Box::new(persist::Restore::new(
         p, m.lang, when,
     ))));
-}
-
-/// Sets the terminal up, runs the loop and puts the terminal back, also after a panic.
-fn run_terminal(model: &mut Model) -> color_eyre::Result<()> {
-    color_eyre::install()?;
-    // ratatui's hook leaves raw mode and the alternate screen; it does not know about mouse
-    // capture and bracketed paste, which we turn on, so this hook (called after it) turns
-    // them off and shows the cursor.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
-        previous(info);
-    }));
-    let mut terminal = ratatui::try_init()?;
-    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    let result = runtime::run(&mut terminal, model, &mut runtime::TerminalEvents);
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
-    ratatui::restore();
-    result
 }

@@ -86,20 +86,17 @@ pub fn autosave_tick(model: &mut Model, state: &mut AutosaveState, now: Instant)
         state.seen = model.revision;
         state.timer.changed(now);
     }
-    let unsaved = model.dirty || matches!(model.popup, Some(Popup::Editor(_)));
-    if !unsaved {
+    if !unsaved(model) {
         state.timer.written();
         return;
     }
-    let Some(recovery) = model.recovery() else {
-        return;
-    };
     if !state.timer.due(now) {
         return;
     }
-    match recovery.write(&snapshot(model), model.file.as_deref()) {
-        Ok(_) => state.timer.written(),
-        Err(e) => {
+    match write_recovery(model) {
+        None => {}
+        Some(Ok(_)) => state.timer.written(),
+        Some(Err(e)) => {
             state.timer.failed(now);
             let p = model.strings().persist;
             model.notice = Some(crate::i18n::fill(
@@ -108,6 +105,41 @@ pub fn autosave_tick(model: &mut Model, state: &mut AutosaveState, now: Instant)
             ));
         }
     }
+}
+
+/// Whether the model holds work no file holds: changes not saved, or typing not accepted.
+fn unsaved(model: &Model) -> bool {
+    model.dirty || matches!(model.popup, Some(Popup::Editor(_)))
+}
+
+/// Writes the recovery copy of the unsaved work now; `None` when there is nothing unsaved
+/// or no data folder to write to.
+pub fn write_recovery(model: &Model) -> Option<std::io::Result<PathBuf>> {
+    if !unsaved(model) {
+        return None;
+    }
+    let recovery = model.recovery()?;
+    Some(recovery.write(&snapshot(model), model.file.as_deref()))
+}
+
+/// SIGTERM or SIGHUP: nobody is there to answer "save before quitting?", so the answer is
+/// yes where it is safe. The recovery copy is written first (quick, and it survives a save
+/// that hangs or fails); a session that has its own file is then saved to it, as quitting
+/// with "yes" would; the recovery copy is written again if something is still unsaved
+/// afterwards (typing not accepted, a failed save). A session never saved gets no new
+/// file: its work waits in the recovery copy, offered at the next start.
+pub fn save_before_exit(model: &mut Model) {
+    let _ = write_recovery(model);
+    if model.dirty
+        && model.file.is_some()
+        && let Some(super::msg::Cmd::Save(job)) = super::persist::save(model, None, true)
+    {
+        let saved = save(*job, model.data.as_deref());
+        if let Msg::Saved(result) = saved {
+            super::persist::saved(model, result);
+        }
+    }
+    let _ = write_recovery(model);
 }
 
 /// What the loop keeps between ticks.

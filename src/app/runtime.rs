@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 
 use super::keymap::msg_for_key;
 use super::model::Model;
@@ -28,23 +28,12 @@ pub enum Next {
     Idle,
     /// No more events (scripted sources only).
     End,
+    /// SIGTERM or SIGHUP arrived: save and stop.
+    Signal,
 }
 
 pub trait Events {
     fn next(&mut self, timeout: Duration) -> std::io::Result<Next>;
-}
-
-/// The terminal's events.
-pub struct TerminalEvents;
-
-impl Events for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> std::io::Result<Next> {
-        if event::poll(timeout)? {
-            Ok(Next::Event(event::read()?))
-        } else {
-            Ok(Next::Idle)
-        }
-    }
 }
 
 /// A fixed list of events, for tests and benchmarks.
@@ -94,10 +83,6 @@ where
     let size = terminal.size()?;
     update(model, Msg::Resize(size.width, size.height));
     terminal.draw(|f| f.render_widget(&*model, f.area()))?;
-    // The end-to-end test of terminal restoration sets this to panic mid-session.
-    if std::env::var_os("REVMAP_TEST_PANIC").is_some() {
-        panic!("REVMAP_TEST_PANIC is set: panicking on purpose after the first frame");
-    }
     while !model.quit {
         let longest = Duration::from_millis(if model.solving.is_some() { 30 } else { 250 });
         let longest = room::next_change(model, clock()).map_or(longest, |d| d.min(longest));
@@ -120,6 +105,10 @@ where
                 changed = true;
             }
             Next::End => break,
+            Next::Signal => {
+                persist_io::save_before_exit(model);
+                break;
+            }
         }
         changed |= drain(model, &rx, &tx);
         let notice = model.notice.clone();
