@@ -111,3 +111,22 @@ fn a_file_on_the_command_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("truncated.ron:"), "{err}");
 }
+
+/// The Start stage imports a survey spreadsheet typed as a path: the report comes up over
+/// the new case, Esc closes it, and the imported teachers are on the Case stage.
+#[test]
+fn a_survey_imported_from_the_start_stage() {
+    need_tmux!();
+    let survey =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/cp1251-semicolon.csv");
+    let t = Term::start("ru_RU.UTF-8", &[]);
+    t.wait_for(&["1 Старт", "Открыть кейс"]);
+    t.keys(&["o"]);
+    t.text(survey.to_str().unwrap());
+    t.keys(&["Enter"]);
+    t.wait_for(&["Анкеты импортированы", "импортировано 5", "review-1"]);
+    t.keys(&["Escape"]);
+    t.wait_for(&["Участники (5/5)", "cp1251-semicolon.csv"]);
+    t.keys(&["q"]);
+    t.wait_exit();
+}

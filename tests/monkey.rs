@@ -76,7 +76,7 @@ fn feed(m: &mut Model, msg: Msg) {
     while let Some(msg) = next.take() {
         next = match update(m, msg) {
             None | Some(Cmd::Quit) => None,
-            Some(Cmd::Open(source)) => Some(Msg::Opened(open(source))),
+            Some(Cmd::Open(source)) => Some(Msg::Opened(open(source, Some(m.lang)))),
             Some(Cmd::Solve(job)) => Some(Msg::PairingDone {
                 job: job.job,
                 result: engine::solve(&job),

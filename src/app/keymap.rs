@@ -87,16 +87,18 @@ pub enum PopupKind {
     Restore,
     Compare,
     Agenda,
+    Report,
 }
 
 impl PopupKind {
-    pub const ALL: [PopupKind; 6] = [
+    pub const ALL: [PopupKind; 7] = [
         PopupKind::Help,
         PopupKind::Confirm,
         PopupKind::Picker,
         PopupKind::Restore,
         PopupKind::Compare,
         PopupKind::Agenda,
+        PopupKind::Report,
     ];
 }
 
@@ -187,6 +189,7 @@ const PICKER: Scope = Scope::Popup(PopupKind::Picker);
 const RESTORE: Scope = Scope::Popup(PopupKind::Restore);
 const COMPARE: Scope = Scope::Popup(PopupKind::Compare);
 const AGENDA: Scope = Scope::Popup(PopupKind::Agenda);
+const REPORT: Scope = Scope::Popup(PopupKind::Report);
 
 /// Every key binding. Order is the help's order within a scope, and the hints' order.
 #[rustfmt::skip]
@@ -269,6 +272,12 @@ pub static BINDINGS: &[Binding] = &[
     b(&[ch('j'), key(K::Down)], Action::Down, HELP, |s| s.keys.scroll_down),
     b(&[key(K::PageUp)], Action::PageUp, HELP, |s| s.keys.page_up),
     b(&[key(K::PageDown), ch(' ')], Action::PageDown, HELP, |s| s.keys.page_down),
+    // Import report pop-up.
+    h(&[key(K::Esc), ch('q'), key(K::Enter)], Action::Close, REPORT, |s| s.keys.close, |s| s.keys.hint_close),
+    b(&[ch('k'), key(K::Up)], Action::Up, REPORT, |s| s.keys.scroll_up),
+    b(&[ch('j'), key(K::Down)], Action::Down, REPORT, |s| s.keys.scroll_down),
+    b(&[key(K::PageUp)], Action::PageUp, REPORT, |s| s.keys.page_up),
+    b(&[key(K::PageDown), ch(' ')], Action::PageDown, REPORT, |s| s.keys.page_down),
     // Yes/no pop-up.
     b(&[ch('y'), key(K::Enter)], Action::Yes, CONFIRM, |s| s.keys.confirm_yes),
     h(&[ch('n'), key(K::Esc)], Action::No, CONFIRM, |s| s.keys.confirm_no, |s| s.keys.hint_close),

@@ -49,19 +49,19 @@ pub fn open(
     lang: Option<Lang>,
     theme: Option<ThemeName>,
 ) -> ExitCode {
-    let (session, source, session_file) = match file {
+    let (session, source, session_file, report) = match file {
         None => (
             new_session(demo_case(), &clock::now_rfc3339()),
             Source::Demo,
             None,
+            None,
         ),
-        Some(path) => match runtime::read_session(path) {
-            Ok((session, saved)) => {
-                runtime::remember(path);
-                (session, Source::File(path.to_path_buf()), saved)
+        Some(path) => match runtime::read_source(path, lang.or_else(Lang::from_env)) {
+            Ok((session, saved, report)) => {
+                (session, Source::File(path.to_path_buf()), saved, report)
             }
             Err(report) => {
-                eprint!("{report}");
+                eprintln!("{}", report.trim_end());
                 return ExitCode::from(exit::ERRORS);
             }
         },
@@ -84,6 +84,9 @@ pub fn open(
     model.data = data;
     if opened_file {
         model.stage = Stage::Case;
+    }
+    if let Some(text) = report {
+        model.popup = Some(Popup::import_report(&model, &text));
     }
     offer_recovery(&mut model);
     terminal::run(&mut model)

@@ -72,6 +72,29 @@ pub enum Popup {
     Agenda {
         selected: usize,
     },
+    /// A read-only text to scroll through: the report of a survey import.
+    Report(Report),
+}
+
+pub struct Report {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub scroll: u16,
+}
+
+impl Popup {
+    /// The report of importing the survey the session was made from.
+    pub fn import_report(m: &Model, text: &str) -> Popup {
+        let file = match &m.source {
+            super::msg::Source::File(p) => p.display().to_string(),
+            super::msg::Source::Demo => String::new(),
+        };
+        Popup::Report(Report {
+            title: crate::i18n::fill(m.strings().start.imported, &[("file", &file)]),
+            lines: text.lines().map(str::to_string).collect(),
+            scroll: 0,
+        })
+    }
 }
 
 /// What a yes/no question is about.
@@ -247,6 +270,7 @@ impl Model {
             Some(Popup::Restore(_)) => Context::Popup(PopupKind::Restore),
             Some(Popup::Compare(_)) => Context::Popup(PopupKind::Compare),
             Some(Popup::Agenda { .. }) => Context::Popup(PopupKind::Agenda),
+            Some(Popup::Report(_)) => Context::Popup(PopupKind::Report),
             None if self.line.is_some() => Context::Insert,
             None => Context::Normal(self.stage),
         }

@@ -122,6 +122,8 @@ pub struct Opened {
     pub source: Source,
     /// The session file, when a session (not a case) was opened.
     pub file: Option<PathBuf>,
+    /// The import report, when a survey was opened.
+    pub report: Option<String>,
 }
 
 /// A save for the loop to perform. Without `path`, a session never saved goes to a free

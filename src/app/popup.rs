@@ -53,21 +53,45 @@ fn new_picker(purpose: PickFor, title: String, items: Vec<PickItem>, m: &Model) 
 
 pub fn on_help(m: &mut Model, a: Action) -> Option<Cmd> {
     let lines = crate::ui::help::line_count(m);
-    let page = m.page() as u16;
-    let max = lines.saturating_sub(usize::from(m.size.1.saturating_sub(6))) as u16;
+    let (page, max) = scroll_bounds(m, lines);
     if let Some(Popup::Help { scroll }) = &mut m.popup {
-        *scroll = match a {
-            Action::Up => scroll.saturating_sub(1),
-            Action::Down => (*scroll + 1).min(max),
-            Action::PageUp => scroll.saturating_sub(page),
-            Action::PageDown => (*scroll + page).min(max),
-            _ => *scroll,
-        };
+        *scroll = scrolled(*scroll, a, page, max);
     }
     if a == Action::Close {
         m.popup = None;
     }
     None
+}
+
+pub fn on_report(m: &mut Model, a: Action) -> Option<Cmd> {
+    let lines = match &m.popup {
+        Some(Popup::Report(r)) => crate::ui::popups::report_line_count(r, m.size),
+        _ => 0,
+    };
+    let (page, max) = scroll_bounds(m, lines);
+    if let Some(Popup::Report(r)) = &mut m.popup {
+        r.scroll = scrolled(r.scroll, a, page, max);
+    }
+    if a == Action::Close {
+        m.popup = None;
+    }
+    None
+}
+
+/// A page, and the furthest a text of `lines` lines scrolls in a full-height pop-up.
+fn scroll_bounds(m: &Model, lines: usize) -> (u16, u16) {
+    let max = lines.saturating_sub(usize::from(m.size.1.saturating_sub(6)));
+    (m.page() as u16, max.min(usize::from(u16::MAX)) as u16)
+}
+
+fn scrolled(scroll: u16, a: Action, page: u16, max: u16) -> u16 {
+    match a {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll.saturating_add(1).min(max),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page).min(max),
+        _ => scroll,
+    }
 }
 
 pub fn on_confirm(m: &mut Model, a: Action) -> Option<Cmd> {

@@ -373,6 +373,7 @@ mod tests {
                 session: saved,
                 source: crate::app::msg::Source::Demo,
                 file: None,
+                report: None,
             }))),
         );
         let f = face(&back).unwrap();

@@ -16,6 +16,8 @@ use super::msg::{Cmd, Msg, Opened, Source};
 use super::update::update;
 use super::{engine, persist_io, room};
 use crate::domain::session::Session;
+use crate::i18n::Lang;
+use crate::import::{ImportOptions, import_file};
 use crate::store::case_file::demo_case;
 use crate::store::document::open_session;
 use crate::store::library;
@@ -152,7 +154,7 @@ pub fn dispatch(model: &mut Model, msg: Msg, tx: &Sender<Msg>) {
                 ring();
                 None
             }
-            Cmd::Open(source) => Some(Msg::Opened(open(source))),
+            Cmd::Open(source) => Some(Msg::Opened(open(source, Some(model.lang)))),
             Cmd::Save(job) => Some(persist_io::save(*job, model.data.as_deref())),
             Cmd::Export(job) => Some(persist_io::export(*job)),
             Cmd::LoadCompare(path) => Some(persist_io::load_compare(&path)),
@@ -190,21 +192,51 @@ fn ring() {
     }
 }
 
-/// Reads a case or a session for `Cmd::Open`, remembering opened files in the recent list.
-pub fn open(source: Source) -> Result<Box<Opened>, String> {
-    let (session, file) = match &source {
-        Source::Demo => (new_session(demo_case(), &super::clock::now_rfc3339()), None),
-        Source::File(path) => {
-            let opened = read_session(path)?;
-            remember(path);
-            opened
-        }
+/// Reads a case, a session or a survey for `Cmd::Open`, remembering opened case and
+/// session files in the recent list. `lang` is the language of an import report.
+pub fn open(source: Source, lang: Option<Lang>) -> Result<Box<Opened>, String> {
+    let (session, file, report) = match &source {
+        Source::Demo => (
+            new_session(demo_case(), &super::clock::now_rfc3339()),
+            None,
+            None,
+        ),
+        Source::File(path) => read_source(path, lang)?,
     };
     Ok(Box::new(Opened {
         session,
         source,
         file,
+        report,
     }))
+}
+
+/// What opening a file gives: the session, the session file it saves back to, and for a
+/// survey the import report to show.
+pub type ReadFile = (Session, Option<PathBuf>, Option<String>);
+
+/// A survey spreadsheet is imported into a fresh session (with its report); a case or a
+/// session file is read as such and remembered in the recent list.
+pub fn read_source(path: &Path, lang: Option<Lang>) -> Result<ReadFile, String> {
+    if crate::import::is_survey_path(path) {
+        let (session, report) = import_survey(path, lang)?;
+        return Ok((session, None, Some(report)));
+    }
+    let (session, file) = read_session(path)?;
+    remember(path);
+    Ok((session, file, None))
+}
+
+/// A survey as a fresh session built from School 291's catalogue, like `revmap import`
+/// without options; the error names the file and what was expected.
+fn import_survey(path: &Path, lang: Option<Lang>) -> Result<(Session, String), String> {
+    let opts = ImportOptions {
+        lang,
+        ..ImportOptions::default()
+    };
+    let imported = import_file(path, &opts).map_err(|e| e.render(lang.unwrap_or(Lang::Ru)))?;
+    let session = new_session(imported.case, &super::clock::now_rfc3339());
+    Ok((session, imported.report.render_text()))
 }
 
 /// Puts an opened file first in the recent list (best effort: a list that cannot be
@@ -262,6 +294,29 @@ mod tests {
         assert_eq!(s.case, demo_case());
         assert!(!s.id.is_empty() && !s.case_hash.is_empty());
         assert!(s.goals.goals.is_empty());
+    }
+
+    #[test]
+    fn a_survey_opens_as_a_fresh_session_with_its_report() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/utf8-bom.csv");
+        let (s, file, report) = read_source(&path, Some(Lang::En)).unwrap();
+        assert_eq!(file, None, "a survey is never overwritten by a session");
+        assert!(!s.case.participants.is_empty());
+        let report = report.expect("an import shows its report");
+        assert!(report.contains("utf8-bom.csv"), "{report}");
+        let checked = crate::store::case_file::check_case_text(
+            "imported",
+            &crate::store::ron_io::to_pretty(&s.case).unwrap(),
+        );
+        assert_eq!(checked.report.errors(), 0);
+    }
+
+    #[test]
+    fn a_survey_without_the_needed_columns_says_which() {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/missing-columns.csv");
+        let err = read_source(&path, Some(Lang::En)).unwrap_err();
+        assert!(err.contains("missing-columns.csv"), "{err}");
     }
 
     #[test]

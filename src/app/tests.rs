@@ -150,6 +150,7 @@ fn opened_case_replaces_the_session() {
             session: crate::domain::session::Session::new(case.clone(), "2026-02-02T00:00:00Z"),
             source: Source::File("x.ron".into()),
             file: None,
+            report: None,
         }))),
     );
     assert_eq!(m.session.case, case);
@@ -163,6 +164,36 @@ fn opened_case_replaces_the_session() {
     );
     assert_eq!(m.notice.as_deref(), Some("x.ron:3:1: error: bad"));
     assert_eq!(m.session.case, case, "a failed open keeps the session");
+}
+
+#[test]
+fn an_imported_survey_shows_its_report_until_closed() {
+    let mut m = demo();
+    m.size = (80, 24);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/school-300.csv");
+    let opened = super::runtime::open(Source::File(path), Some(crate::i18n::Lang::En));
+    assert!(update(&mut m, Msg::Opened(opened)).is_none());
+    assert_eq!(m.session.case.participants.len(), 297, "3 bad rows of 300");
+    assert_eq!(m.stage, Stage::Case);
+    let Some(Popup::Report(r)) = &m.popup else {
+        panic!("no report pop-up");
+    };
+    assert!(r.title.contains("school-300.csv"), "{}", r.title);
+    // Wrapped to the pop-up's width, the report is longer than the screen.
+    let lines = crate::ui::popups::report_line_count(r, m.size);
+    assert!(lines > r.lines.len() && lines > 18, "{lines}");
+    // Scrolling stops where the last line reaches the bottom.
+    for _ in 0..lines + 5 {
+        update(&mut m, Msg::Act(Action::Down));
+    }
+    let Some(Popup::Report(r)) = &m.popup else {
+        panic!("scrolling closed the report");
+    };
+    assert_eq!(usize::from(r.scroll), lines - 18);
+    press(&mut m, KeyCode::Esc);
+    assert!(m.popup.is_none());
+    assert_eq!(m.context(), super::keymap::Context::Normal(Stage::Case));
 }
 
 #[test]

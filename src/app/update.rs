@@ -69,6 +69,7 @@ fn act(m: &mut Model, a: Action) -> Option<Cmd> {
     m.notice = None;
     match m.context() {
         Context::Popup(PopupKind::Help) => popup::on_help(m, a),
+        Context::Popup(PopupKind::Report) => popup::on_report(m, a),
         Context::Popup(PopupKind::Confirm) => popup::on_confirm(m, a),
         Context::Popup(PopupKind::Picker) => popup::on_picker(m, a),
         Context::Popup(PopupKind::Restore) => persist::on_restore(m, a),
@@ -152,6 +153,9 @@ fn opened(m: &mut Model, result: Result<Box<Opened>, String>) {
                 Some(more) => format!("{opened} · {more}"),
                 None => opened,
             });
+            if let Some(text) = o.report {
+                m.popup = Some(Popup::import_report(m, &text));
+            }
         }
         Err(e) => m.notice = Some(e.lines().next().unwrap_or_default().to_string()),
     }

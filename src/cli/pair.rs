@@ -199,7 +199,8 @@ fn render_text(case: &Case, pairing: &Pairing, ex: &Explainer, lang: Lang) -> St
         .replace("{pairs}", &pairing.pairs.len().to_string())
         .replace("{served}", &pairing.objective.served.to_string())
         .replace("{score}", &pairing.objective.score.to_string());
-    let _ = writeln!(out, "{} — {}\n{summary}\n", case.title, pairing.mode.key());
+    let mode = lang.strings().mode_name(pairing.mode);
+    let _ = writeln!(out, "{} — {mode}\n{summary}\n", case.title);
     for (k, p) in pairing.pairs.iter().enumerate() {
         let lock = if p.locked { " [locked]" } else { "" };
         let topic = if p.topic.is_empty() {

@@ -331,6 +331,9 @@ pub struct StartText {
     pub unreadable: &'static str,
     pub opened: &'static str,
     pub intro: &'static str,
+    /// Title of the import report pop-up; `{file}` is the survey.
+    pub imported: &'static str,
+    pub report_footer: &'static str,
 }
 
 pub struct CaseText {

@@ -175,6 +175,15 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// Whether a file is opened as a survey (by its extension): a workbook or a CSV/TSV table,
+/// not a case or session file.
+pub fn is_survey_path(path: &Path) -> bool {
+    const SURVEY: [&str; 7] = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"];
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SURVEY.iter().any(|s| s.eq_ignore_ascii_case(e)))
+}
+
 /// Reads and imports a survey file: `.xlsx` (or any workbook) or CSV/TSV.
 pub fn import_file(path: &Path, opts: &ImportOptions) -> Result<Imported, ImportError> {
     let name = path.display().to_string();

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use super::theme::Theme;
 use super::widgets::{centered, ellipsize, panel, rows};
 use crate::app::Model;
-use crate::app::model::{Confirm, Editor, Picker, Popup};
+use crate::app::model::{Confirm, Editor, Picker, Popup, Report};
 use crate::i18n::fill;
 
 pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
@@ -21,6 +21,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         Some(Popup::Restore(r)) => super::persist::restore(m, t, r, area, buf),
         Some(Popup::Compare(c)) => super::persist::compare(m, t, c, area, buf),
         Some(Popup::Agenda { selected }) => super::room::agenda(m, t, *selected, area, buf),
+        Some(Popup::Report(r)) => report(m, t, r, area, buf),
     }
     super::persist::path_line(m, t, area, buf);
 }
@@ -123,4 +124,39 @@ fn editor(m: &Model, t: &Theme, e: &Editor, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(rect);
     block.render(rect, buf);
     (&e.area).render(inner, buf);
+}
+
+/// A read-only text (the import report), scrolled by the model; long lines wrap.
+fn report(m: &Model, t: &Theme, r: &Report, area: Rect, buf: &mut Buffer) {
+    let rect = report_rect(area);
+    Clear.render(rect, buf);
+    let block = panel(r.title.as_str(), true, t)
+        .style(t.text())
+        .title_bottom(Line::styled(m.strings().start.report_footer, t.muted()));
+    report_text(r)
+        .block(block)
+        .scroll((r.scroll, 0))
+        .render(rect, buf);
+}
+
+fn report_rect(area: Rect) -> Rect {
+    centered(
+        area,
+        area.width.saturating_sub(4).min(110),
+        area.height.saturating_sub(2),
+    )
+}
+
+fn report_text(r: &Report) -> Paragraph<'_> {
+    let lines: Vec<Line> = r.lines.iter().map(|l| Line::raw(l.as_str())).collect();
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// How many screen lines the report takes once wrapped in a `size` terminal, so scrolling
+/// can stop at its end.
+pub fn report_line_count(r: &Report, size: (u16, u16)) -> usize {
+    let inner = report_rect(Rect::new(0, 0, size.0, size.1))
+        .width
+        .saturating_sub(2);
+    report_text(r).line_count(inner.max(1))
 }

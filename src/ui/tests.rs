@@ -244,3 +244,14 @@ fn present_a_russian_case() {
     assert!(!top.contains('А'), "the heading is drawn in glyphs:\n{top}");
     insta::assert_snapshot!("present_ru_content_120x40", t.backend());
 }
+
+#[test]
+fn import_report_over_the_case_stage() {
+    for lang in LANGS {
+        let mut m = Model::fixture(demo_case(), lang);
+        let path = std::path::PathBuf::from("tests/fixtures/import/cp1251-semicolon.csv");
+        let opened = crate::app::runtime::open(crate::app::msg::Source::File(path), Some(lang));
+        update(&mut m, Msg::Opened(opened));
+        shot(&mut m, &name("import_report", lang, 80, 24), 80, 24);
+    }
+}
