@@ -334,3 +334,38 @@ fn sighup_keeps_an_unsaved_session_in_the_recovery_copy() {
         .collect();
     assert!(sessions.is_empty(), "no session file was invented");
 }
+
+/// The terminal goes away (tmux killed, like a closed terminal window or a dropped ssh
+/// connection): revmap gets SIGHUP with its terminal already gone, keeps the work and ends
+/// instead of spinning on a dead terminal.
+#[test]
+fn a_vanished_terminal_ends_revmap_with_the_work_kept() {
+    need_tmux!();
+    let t = Term::start("en_US.UTF-8", &[]);
+    t.wait_for(&["Open a case"]);
+    let pid = pane_pid(&t);
+    type_goals(&t, "Терминал закрыт", "Набрано до закрытия");
+    t.tmux(&["kill-server"]);
+    let start = Instant::now();
+    while running(pid) {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "revmap {pid} still runs without a terminal"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        recovery_texts(t.path())
+            .iter()
+            .any(|c| c.contains("Терминал закрыт") && c.contains("Набрано до закрытия")),
+        "the recovery copy holds the work"
+    );
+}
+
+/// Whether `pid` exists and is not a zombie (an exited process nobody reaped yet).
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| s.rsplit_once(')').map(|(_, rest)| rest.trim().to_string()))
+        .is_some_and(|rest| !rest.starts_with('Z'))
+}

@@ -2,9 +2,10 @@
 //! bracketed paste go on, and come off again however the loop ends — by quitting, by
 //! SIGTERM or SIGHUP, or by a panic on any thread.
 //!
-//! Signals only set a flag (signal-hook); the loop sees it at its next tick (at most
-//! 250 ms later) as [`Next::Signal`] and saves like a quit. A second SIGTERM or SIGHUP
-//! while that save runs ends the process at once.
+//! Terminal events and signals reach the loop through one channel, fed by two threads:
+//! signal-hook's iterator forwards SIGTERM and SIGHUP (nothing is done in the handler), and
+//! the loop, woken at once, sees [`Next::Signal`] and saves like a quit. A second SIGTERM
+//! or SIGHUP while that save runs ends the process at once.
 //!
 //! A panic writes the recovery copy first, from the model as it was when the panic
 //! unwound out of the loop, then restores the terminal, then prints the report. The panic
@@ -16,7 +17,8 @@
 use std::io::stdout;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::sync::{Arc, Mutex};
 use std::thread::ThreadId;
 use std::time::Duration;
@@ -51,24 +53,28 @@ static WORKER_PANICKED: AtomicBool = AtomicBool::new(false);
 
 /// Runs the loop in the real terminal; the exit code says how it ended.
 pub fn run(model: &mut Model) -> ExitCode {
-    let signals = match Signals::register() {
-        Ok(s) => s,
-        Err(e) => return failed(&e),
-    };
     let previous = std::panic::take_hook();
     install_panic_hook(std::thread::current().id());
-    let mut events = TerminalEvents {
-        signals: signals.clone(),
-        panic_on: panic_key(std::env::var(TEST_PANIC_ON).ok().as_deref()),
-    };
+    let mut signal = None;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let mut terminal = enter()?;
-        runtime::run(&mut terminal, model, &mut events)
+        let mut events = TerminalEvents {
+            input: start_input()?,
+            panic_on: panic_key(std::env::var(TEST_PANIC_ON).ok().as_deref()),
+            signal: None,
+        };
+        let result = runtime::run(&mut terminal, model, &mut events);
+        signal = events.signal;
+        result
     }));
     let code = match outcome {
         Ok(result) => {
+            if result.is_err() {
+                // The terminal failed (after a hang-up, drawing does): keep the work first.
+                let _ = persist_io::write_recovery(model);
+            }
             leave();
-            match (result, signals.received()) {
+            match (result, signal) {
                 (Err(e), _) => failed(&e),
                 // The shell convention for "ended by signal N", after a clean exit.
                 (Ok(()), Some(n)) => ExitCode::from(128 + n as u8),
@@ -158,37 +164,46 @@ fn panic_key(spec: Option<&str>) -> Option<KeyCode> {
     }
 }
 
-/// SIGTERM and SIGHUP, noted by number.
-#[derive(Clone)]
-struct Signals {
-    received: Arc<AtomicUsize>,
+/// What the input and signal threads hand the loop.
+enum Input {
+    Event(std::io::Result<Event>),
+    Signal(i32),
 }
 
-impl Signals {
-    fn register() -> std::io::Result<Signals> {
-        let received = Arc::new(AtomicUsize::new(0));
-        let again = Arc::new(AtomicBool::new(false));
-        for sig in [SIGTERM, SIGHUP] {
-            // Registered before the flag, so it sees the flag as the previous signal left it.
-            signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&again))?;
-            signal_hook::flag::register(sig, Arc::clone(&again))?;
-            signal_hook::flag::register_usize(sig, Arc::clone(&received), sig as usize)?;
-        }
-        Ok(Signals { received })
+/// Starts the threads that feed the loop: one reads the terminal, one waits for SIGTERM
+/// and SIGHUP. Reading in a thread of its own keeps the loop free: when the terminal goes
+/// away, crossterm's read can spin without returning, and the loop must still see the
+/// SIGHUP that comes with it. A second signal while the first is being handled ends the
+/// process at once (exit 1).
+fn start_input() -> std::io::Result<Receiver<Input>> {
+    let (tx, rx) = channel();
+    let again = Arc::new(AtomicBool::new(false));
+    for sig in [SIGTERM, SIGHUP] {
+        // Registered before the flag is set, so it sees the flag as a previous signal left it.
+        signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&again))?;
+        signal_hook::flag::register(sig, Arc::clone(&again))?;
     }
-
-    fn received(&self) -> Option<i32> {
-        match self.received.load(Ordering::SeqCst) {
-            0 => None,
-            n => Some(n as i32),
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let to_loop = tx.clone();
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            let _ = to_loop.send(Input::Signal(sig));
         }
-    }
+    });
+    std::thread::spawn(
+        move || {
+            while tx.send(Input::Event(event::read())).is_ok() {}
+        },
+    );
+    Ok(rx)
 }
 
 /// The terminal's events, with the signals and the worker panics the loop must see.
 struct TerminalEvents {
-    signals: Signals,
+    input: Receiver<Input>,
     panic_on: Option<KeyCode>,
+    /// The signal that ended the session, if one did.
+    signal: Option<i32>,
 }
 
 impl Events for TerminalEvents {
@@ -196,14 +211,17 @@ impl Events for TerminalEvents {
         if WORKER_PANICKED.load(Ordering::SeqCst) {
             std::panic::resume_unwind(Box::new("a worker thread panicked"));
         }
-        if self.signals.received().is_some() {
-            return Ok(Next::Signal);
-        }
-        // A signal interrupts the wait; the loop comes back here within the timeout anyway.
-        if !event::poll(timeout)? {
-            return Ok(Next::Idle);
-        }
-        let ev = event::read()?;
+        let ev = match self.input.recv_timeout(timeout) {
+            Ok(Input::Event(ev)) => ev?,
+            Ok(Input::Signal(sig)) => {
+                self.signal = Some(sig);
+                return Ok(Next::Signal);
+            }
+            Err(RecvTimeoutError::Timeout) => return Ok(Next::Idle),
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(std::io::Error::other("the terminal input stopped"));
+            }
+        };
         if let Event::Key(k) = &ev
             && k.kind == KeyEventKind::Press
             && Some(k.code) == self.panic_on
