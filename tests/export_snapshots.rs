@@ -5,6 +5,7 @@ mod common;
 
 use common::{case, full_map, rich_session, root};
 use revmap::domain::pairing::{Mode, Overrides, solve};
+use revmap::domain::privacy::Privacy;
 use revmap::domain::session::Session;
 use revmap::export::Format;
 use revmap::export::handout::handout_doc;
@@ -28,7 +29,7 @@ fn export(format: Format, lang: Lang) -> String {
         &demo_session(),
         Options {
             lang,
-            reveal: false,
+            privacy: Privacy::HIDDEN,
         },
     ))
 }
@@ -79,7 +80,7 @@ mod hostile {
                 s.team = format!("T{text}");
                 s.maps[0].passport.goal = text.to_string();
                 s.case.title = text.to_string();
-                format.render(&session_doc(&s, Options { lang: Lang::En, reveal: false }))
+                format.render(&session_doc(&s, Options { lang: Lang::En, privacy: Privacy::HIDDEN }))
             };
             let html = render(&text, Format::Html);
             let plain = render("plain", Format::Html);
@@ -92,7 +93,7 @@ mod hostile {
 }
 
 #[test]
-fn surnames_and_contacts_only_with_reveal() {
+fn surnames_contacts_and_ages_only_with_reveal() {
     let mut s = demo_session();
     let first = s.maps[0].subject.clone();
     let revmap::domain::session::Subject::Pair(p) = first else {
@@ -105,24 +106,52 @@ fn surnames_and_contacts_only_with_reveal() {
         .find(|x| x.id == p.mentor)
         .unwrap();
     mentor.surname = Some("Zwetajewa".into());
+    let mentor_age = mentor.age;
     mentor.contacts = Some(revmap::domain::case::Contacts {
         email: Some("anna@example.org".into()),
         phone: None,
     });
+    // Typed into a map, the surname and the address must not slip through either.
+    let goal = s.maps[0]
+        .passport
+        .get(revmap::domain::session::Field::Goal)
+        .clone();
+    *s.maps[0]
+        .passport
+        .get_mut(revmap::domain::session::Field::Goal) =
+        format!("{goal} Zwetajewa: anna@example.org");
     for lang in [Lang::En, Lang::Ru] {
         for f in [Format::Md, Format::Html] {
             let hidden = f.render(&session_doc(
                 &s,
                 Options {
                     lang,
-                    reveal: false,
+                    privacy: Privacy::HIDDEN,
                 },
             ));
             assert!(!hidden.contains("Zwetajewa") && !hidden.contains("anna@example.org"));
-            let shown = f.render(&session_doc(&s, Options { lang, reveal: true }));
+            assert!(
+                hidden.contains("Z.:"),
+                "the typed surname became its initial"
+            );
+            let age = format!("age {},", mentor_age);
+            if lang == Lang::En {
+                assert!(!hidden.contains(&age), "the reasons keep ages out");
+            }
+            let shown = f.render(&session_doc(
+                &s,
+                Options {
+                    lang,
+                    privacy: Privacy::REVEALED,
+                },
+            ));
             assert!(
                 shown.contains("Zwetajewa") && shown.contains("anna@example.org"),
                 "{f:?} {lang:?}"
+            );
+            assert!(
+                lang == Lang::Ru || shown.contains(&age),
+                "revealed, ages are back"
             );
         }
     }

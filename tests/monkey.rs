@@ -18,6 +18,7 @@ use revmap::app::msg::{Cmd, Msg};
 use revmap::app::runtime::{msg_for_event, open};
 use revmap::app::{Model, update};
 use revmap::app::{engine, persist_io};
+use revmap::domain::case::Stage;
 use revmap::domain::pairing::Mode;
 use revmap::domain::synth::Rng;
 use revmap::i18n::Lang;
@@ -60,7 +61,8 @@ fn run(seed: u64) {
             feed(&mut m, msg);
         }
         m.quit = false; // keep going: a quit is just another event here
-        draw(&m, size);
+        let screen = draw(&m, size);
+        check_privacy(&m, &screen).unwrap_or_else(|e| panic!("{e}: {}", context()));
         check_selections(&m).unwrap_or_else(|e| panic!("{e}: {}", context()));
         check_pairs(&m).unwrap_or_else(|e| panic!("{e}: {}", context()));
         if step % 500 == 499 {
@@ -106,9 +108,35 @@ fn sandboxed(path: &Path) -> PathBuf {
     PathBuf::from(path.file_name().unwrap_or_else(|| "unnamed".as_ref()))
 }
 
-fn draw(m: &Model, (w, h): (u16, u16)) {
+/// Draws the model; returns the screen's text.
+fn draw(m: &Model, (w, h): (u16, u16)) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| f.render_widget(m, f.area())).unwrap();
+    t.backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect()
+}
+
+/// With surnames hidden, the Present stage never shows one (the demo's surnames are long
+/// enough not to turn up by chance).
+fn check_privacy(m: &Model, screen: &str) -> Result<(), String> {
+    if m.stage != Stage::Present || !m.privacy.surnames {
+        return Ok(());
+    }
+    let leaked = m
+        .session
+        .case
+        .participants
+        .iter()
+        .filter_map(|p| p.surname.as_deref())
+        .find(|s| s.chars().count() > 3 && screen.contains(s));
+    match leaked {
+        Some(s) => Err(format!("surname {s} on the Present stage with privacy on")),
+        None => Ok(()),
+    }
 }
 
 fn random_event(rng: &mut Rng, (w, h): (u16, u16)) -> Event {
@@ -160,7 +188,7 @@ fn random_key(rng: &mut Rng) -> KeyEvent {
     const CHARS: &[char] = &[
         'a', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 'u',
         'w', 'x', 'y', 'z', 'L', 'F', 'J', 'K', 'G', '?', '/', ' ', '[', ']', '+', '-', '1', '2',
-        '3', '4', '5', '6', 'я', 'Ж', 'ё', '中',
+        '3', '4', '5', '6', 'я', 'Ж', 'ё', '中', 'V', 'A', 'P', '{', '}', '<', '>',
     ];
     let code = match rng.range(0, 9) {
         0..=4 => KeyCode::Char(*rng.pick(CHARS)),

@@ -5,6 +5,7 @@
 use crate::domain::case::{Case, Participant};
 use crate::domain::pairing::explain::Explainer;
 use crate::domain::pairing::{self, Evidence, Pair, Pairing, Unmatched};
+use crate::domain::privacy::Privacy;
 use crate::domain::status::Status;
 use crate::i18n::Lang;
 
@@ -16,8 +17,9 @@ pub fn solve(job: &SolveJob) -> Result<Pairing, String> {
 }
 
 /// Why each pair: the sentences a facilitator reads aloud, in the pairs' order.
-pub fn explain_pairs(pairs: &[Pair], case: &Case, lang: Lang) -> Vec<String> {
-    let ex = Explainer::new(case, lang);
+/// Ages are left out while `privacy` hides them.
+pub fn explain_pairs(pairs: &[Pair], case: &Case, lang: Lang, privacy: Privacy) -> Vec<String> {
+    let ex = Explainer::new(case, lang).hiding_ages(privacy.ages);
     pairs.iter().map(|p| ex.pair(p)).collect()
 }
 

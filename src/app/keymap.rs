@@ -88,10 +88,11 @@ pub enum PopupKind {
     Compare,
     Agenda,
     Report,
+    Privacy,
 }
 
 impl PopupKind {
-    pub const ALL: [PopupKind; 7] = [
+    pub const ALL: [PopupKind; 8] = [
         PopupKind::Help,
         PopupKind::Confirm,
         PopupKind::Picker,
@@ -99,6 +100,7 @@ impl PopupKind {
         PopupKind::Compare,
         PopupKind::Agenda,
         PopupKind::Report,
+        PopupKind::Privacy,
     ];
 }
 
@@ -190,6 +192,7 @@ const RESTORE: Scope = Scope::Popup(PopupKind::Restore);
 const COMPARE: Scope = Scope::Popup(PopupKind::Compare);
 const AGENDA: Scope = Scope::Popup(PopupKind::Agenda);
 const REPORT: Scope = Scope::Popup(PopupKind::Report);
+const PRIVACY: Scope = Scope::Popup(PopupKind::Privacy);
 
 /// Every key binding. Order is the help's order within a scope, and the hints' order.
 #[rustfmt::skip]
@@ -223,6 +226,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[ch('<')], Action::LessTime, G, |s| s.room.key_less),
     b(&[ch('}')], Action::NextItem, G, |s| s.room.key_next_item),
     b(&[ch('{')], Action::PrevItem, G, |s| s.room.key_prev_item),
+    b(&[ch('V')], Action::Privacy, G, |s| s.room.key_privacy),
     // Start.
     h(&[key(K::Enter)], Action::Activate, START, |s| s.keys.open, |s| s.keys.hint_open),
     h(&[ch('/')], Action::Filter, START, |s| s.keys.filter, |s| s.keys.hint_filter),
@@ -317,6 +321,12 @@ pub static BINDINGS: &[Binding] = &[
     b(&[ch('P')], Action::Pause, AGENDA, |s| s.room.key_pause),
     b(&[ch('r')], Action::Restart, AGENDA, |s| s.room.key_item_restart),
     b(&[ch('b')], Action::Bell, AGENDA, |s| s.room.key_bell),
+    // The privacy pop-up.
+    h(&[ch(' '), key(K::Enter)], Action::Activate, PRIVACY, |s| s.room.key_privacy_toggle, |s| s.room.hint_toggle),
+    h(&[ch('a')], Action::PrivacyAll, PRIVACY, |s| s.room.key_privacy_all, |s| s.room.hint_all),
+    b(&[ch('k'), key(K::Up)], Action::Up, PRIVACY, |s| s.keys.up),
+    b(&[ch('j'), key(K::Down)], Action::Down, PRIVACY, |s| s.keys.down),
+    h(&[key(K::Esc), ch('V'), ch('q')], Action::Close, PRIVACY, |s| s.keys.close, |s| s.keys.hint_close),
     // Typing.
     h(&[key(K::Esc)], Action::InputDone, I, |s| s.keys.input_done, |s| s.keys.hint_done),
     b(&[ctrl('s')], Action::InputSave, I, |s| s.keys.input_save),

@@ -13,6 +13,7 @@ pub mod persist_io;
 #[cfg(test)]
 pub(crate) mod persist_tests;
 pub mod popup;
+pub mod privacy;
 pub mod room;
 pub mod runtime;
 pub mod stage;

@@ -10,6 +10,7 @@ use super::msg::Source;
 use super::room;
 use super::stage::{case, goals, map, pairs, present, start};
 use crate::domain::case::{Id, Stage};
+use crate::domain::privacy::Privacy;
 use crate::domain::session::{Field, Section, Session};
 use crate::i18n::{Lang, Strings};
 use crate::store::library::Entry;
@@ -57,6 +58,8 @@ pub struct Model {
     pub present: present::State,
     /// The loop's clock at the last tick, in milliseconds (timers count against it).
     pub now: u64,
+    /// What the screens and the TUI's export hide; everything private to begin with.
+    pub privacy: Privacy,
 }
 
 pub enum Popup {
@@ -70,6 +73,10 @@ pub enum Popup {
     Compare(Box<super::persist::Compare>),
     /// The session plan, with the selected item.
     Agenda {
+        selected: usize,
+    },
+    /// What the screens hide, with the selected private field.
+    Privacy {
         selected: usize,
     },
     /// A read-only text to scroll through: the report of a survey import.
@@ -201,6 +208,7 @@ impl Model {
             solving: None,
             next_job: 1,
             now: 0,
+            privacy: Privacy::default(),
         };
         m.case_changed();
         m
@@ -271,6 +279,7 @@ impl Model {
             Some(Popup::Compare(_)) => Context::Popup(PopupKind::Compare),
             Some(Popup::Agenda { .. }) => Context::Popup(PopupKind::Agenda),
             Some(Popup::Report(_)) => Context::Popup(PopupKind::Report),
+            Some(Popup::Privacy { .. }) => Context::Popup(PopupKind::Privacy),
             None if self.line.is_some() => Context::Insert,
             None => Context::Normal(self.stage),
         }

@@ -92,6 +92,9 @@ pub enum Action {
     Presenter,
     Restart,
     Bell,
+    /// Open the privacy pop-up; in it, hide or show everything private at once.
+    Privacy,
+    PrivacyAll,
 }
 
 /// Where a case comes from.
@@ -155,6 +158,8 @@ pub struct ExportJob {
     pub file: Option<PathBuf>,
     pub stem: String,
     pub lang: crate::i18n::Lang,
+    /// What to hide: the screen's privacy setting at the time of the export.
+    pub privacy: crate::domain::privacy::Privacy,
 }
 
 #[derive(Debug, Clone)]

@@ -201,6 +201,7 @@ pub fn export(m: &Model) -> Option<Cmd> {
         file: m.file.clone(),
         stem: stem(m),
         lang: m.lang,
+        privacy: m.privacy,
     })))
 }
 

@@ -52,7 +52,7 @@ pub fn export(job: ExportJob) -> Msg {
         &job.session,
         Options {
             lang: job.lang,
-            reveal: false,
+            privacy: job.privacy,
         },
     );
     let inputs: Vec<&Path> = job.file.iter().map(PathBuf::as_path).collect();

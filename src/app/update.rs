@@ -5,7 +5,7 @@ use super::keymap::{Context, PopupKind};
 use super::model::{Confirm, LineTarget, Model, Popup};
 use super::msg::{Action, Cmd, Msg, Opened};
 use super::stage::{case, goals, map, pairs, present, start};
-use super::{persist, popup, room};
+use super::{persist, popup, privacy, room};
 use crate::domain::case::Stage;
 use crate::ui::hit::{Hit, hit};
 
@@ -75,6 +75,7 @@ fn act(m: &mut Model, a: Action) -> Option<Cmd> {
         Context::Popup(PopupKind::Restore) => persist::on_restore(m, a),
         Context::Popup(PopupKind::Compare) => persist::on_compare(m, a),
         Context::Popup(PopupKind::Agenda) => room::on_agenda(m, a),
+        Context::Popup(PopupKind::Privacy) => privacy::on_popup(m, a),
         Context::Insert => popup::on_insert(m, a),
         Context::Normal(stage) => normal(m, stage, a),
     }
@@ -104,6 +105,10 @@ fn normal(m: &mut Model, stage: Stage, a: Action) -> Option<Cmd> {
         | Action::PrevItem => room::on_timer(m, a),
         Action::Agenda => {
             room::open(m);
+            None
+        }
+        Action::Privacy => {
+            privacy::open(m);
             None
         }
         _ => match stage {

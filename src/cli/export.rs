@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::domain::privacy::Privacy;
 use crate::domain::text::sanitize;
 use crate::export::Format;
 use crate::export::session::{Options, session_doc};
@@ -27,7 +28,8 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Include surnames and contacts (hidden by default)
+    /// Include surnames and contacts (by default surnames shrink to an initial and contacts,
+    /// also inside the maps' text, are left out)
     #[arg(long)]
     pub reveal: bool,
 }
@@ -58,7 +60,11 @@ pub fn run(args: &Args, lang: Option<Lang>) -> u8 {
         &session,
         Options {
             lang,
-            reveal: args.reveal,
+            privacy: if args.reveal {
+                Privacy::REVEALED
+            } else {
+                Privacy::HIDDEN
+            },
         },
     );
     let text = args.to.render(&doc);

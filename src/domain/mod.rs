@@ -8,6 +8,7 @@ pub mod limits;
 pub mod map;
 pub mod merge;
 pub mod pairing;
+pub mod privacy;
 pub mod room;
 pub mod session;
 pub mod session_diff;

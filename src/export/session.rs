@@ -1,9 +1,11 @@
 //! A session as a printable document: the project session's decisions, the pairs with the
-//! reason for each, and every map on its own page. Only display names appear unless
-//! `reveal` is set; then surnames and a contacts table are added.
+//! reason for each, and every map on its own page. What of people shows follows
+//! `domain::privacy`: by default surnames shrink to an initial and contacts stay out (also
+//! out of the maps' free text); revealed, surnames and a contacts table are added.
 
 use crate::domain::case::{Case, PairRef};
 use crate::domain::pairing::explain::Explainer;
+use crate::domain::privacy::Privacy;
 use crate::domain::room::{Room, hours_minutes};
 use crate::domain::session::{Field, Goals, Map, PairingState, Section, Session, Subject};
 use crate::domain::text::human_time;
@@ -16,8 +18,9 @@ use super::{Block, Doc, topic_names};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     pub lang: Lang,
-    /// Surnames and contacts: off unless asked for (a later privacy setting may add more).
-    pub reveal: bool,
+    /// What to hide of people: everything unless asked (`export --reveal`, or the TUI's
+    /// current privacy setting).
+    pub privacy: Privacy,
 }
 
 pub fn session_doc(s: &Session, o: Options) -> Doc {
@@ -46,7 +49,7 @@ pub fn session_doc(s: &Session, o: Options) -> Doc {
         ))]));
         w.work(&team.goals, &team.pairing, &team.maps, &mut blocks);
     }
-    if o.reveal {
+    if !o.privacy.contacts {
         w.contacts(s, &mut blocks);
     }
     Doc {
@@ -111,8 +114,7 @@ impl Writer<'_> {
 
     fn name(&self, id: &str) -> String {
         match self.case.participant(id) {
-            Some(p) if self.o.reveal => p.full_name(),
-            Some(p) => p.name.clone(),
+            Some(p) => self.o.privacy.person(p),
             None => id.to_string(),
         }
     }
@@ -145,7 +147,7 @@ impl Writer<'_> {
         };
         let mode = self.o.lang.strings().mode_name(result.mode);
         out.push(Block::Note(fill(t.mode, &[("mode", mode)])));
-        let explain = Explainer::new(self.case, self.o.lang);
+        let explain = Explainer::new(self.case, self.o.lang).hiding_ages(self.o.privacy.ages);
         let rows = result
             .pairs
             .iter()
@@ -185,6 +187,11 @@ impl Writer<'_> {
         }
     }
 
+    /// Free text typed in the room, without what the privacy setting hides.
+    fn redact(&self, text: &str) -> String {
+        self.o.privacy.redact_in(self.case, text)
+    }
+
     /// A map: heading, passport, activity plan.
     fn map(&self, m: &Map) -> Vec<Block> {
         let t = self.o.lang.export();
@@ -199,7 +206,7 @@ impl Writer<'_> {
             .map(|(i, f)| {
                 (
                     format!("{}. {}", i + 1, s.field_name(f)),
-                    m.passport.get(f).clone(),
+                    self.redact(m.passport.get(f)),
                 )
             })
             .collect();
@@ -214,7 +221,7 @@ impl Writer<'_> {
                 .map(|a| {
                     vec![
                         a.month.to_string(),
-                        a.title.clone(),
+                        self.redact(&a.title),
                         s.growth_name(a.growth).into(),
                         a.form.clone(),
                         topic_names(self.case, &a.topics),
@@ -271,7 +278,7 @@ impl Writer<'_> {
             .join(", ")
     }
 
-    /// With `reveal`: the contacts of everyone who appears in a pair or a map.
+    /// With contacts shown: the contacts of everyone who appears in a pair or a map.
     fn contacts(&self, s: &Session, out: &mut Vec<Block>) {
         let t = self.o.lang.export();
         let rows: Vec<Vec<String>> = s

@@ -202,6 +202,7 @@ pub static STRINGS: Strings = Strings {
         capacity: "Can take mentees",
         prefers: "Prefers",
         organisation: "Organisation",
+        contacts: "Contacts",
         resource_topics: "Helps with",
         general: "general",
         topic: "Deficit",

@@ -353,6 +353,7 @@ pub struct CaseText {
     pub capacity: &'static str,
     pub prefers: &'static str,
     pub organisation: &'static str,
+    pub contacts: &'static str,
     pub resource_topics: &'static str,
     pub general: &'static str,
     pub topic: &'static str,

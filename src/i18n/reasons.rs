@@ -39,7 +39,8 @@ pub struct ReasonText {
     /// "Blocking pairs ({count})"
     pub blocking_heading: &'static str,
     /// Age and experience: "age 24, 1 year of experience".
-    pub status: fn(age: i32, experience_tenths: i32) -> String,
+    /// The mentor's status; without the age while privacy hides ages.
+    pub status: fn(age: Option<i32>, experience_tenths: i32) -> String,
     /// "34 years younger"
     pub younger: fn(years: i32) -> String,
     /// "3.5 years less experienced"
@@ -157,11 +158,12 @@ fn en_years(tenths: i32) -> String {
     }
 }
 
-fn en_status(age: i32, experience: i32) -> String {
+fn en_status(age: Option<i32>, experience: i32) -> String {
+    let age = age.map(|a| format!("age {a}, ")).unwrap_or_default();
     if experience <= 0 {
-        format!("age {age}, no experience yet")
+        format!("{age}no experience yet")
     } else {
-        format!("age {age}, {} of experience", en_years(experience))
+        format!("{age}{} of experience", en_years(experience))
     }
 }
 
@@ -214,15 +216,19 @@ fn ru_years(tenths: i32) -> String {
     }
 }
 
-fn ru_status(age: i32, experience: i32) -> String {
-    let age = format!(
-        "{age} {}",
-        ru_plural(age.unsigned_abs(), "год", "года", "лет")
-    );
+fn ru_status(age: Option<i32>, experience: i32) -> String {
+    let age = age
+        .map(|a| {
+            format!(
+                "{a} {}, ",
+                ru_plural(a.unsigned_abs(), "год", "года", "лет")
+            )
+        })
+        .unwrap_or_default();
     if experience <= 0 {
-        format!("{age}, без стажа")
+        format!("{age}без стажа")
     } else {
-        format!("{age}, стаж {}", ru_years(experience))
+        format!("{age}стаж {}", ru_years(experience))
     }
 }
 
@@ -403,16 +409,18 @@ mod tests {
         assert_eq!(ru_years(210), "21 год");
         assert_eq!(ru_years(340), "34 года");
         assert_eq!(ru_years(15), "1,5 года");
-        assert_eq!(ru_status(24, 10), "24 года, стаж 1 год");
-        assert_eq!(ru_status(22, 0), "22 года, без стажа");
-        assert_eq!(ru_status(55, 300), "55 лет, стаж 30 лет");
+        assert_eq!(ru_status(Some(24), 10), "24 года, стаж 1 год");
+        assert_eq!(ru_status(None, 10), "стаж 1 год");
+        assert_eq!(ru_status(Some(22), 0), "22 года, без стажа");
+        assert_eq!(ru_status(Some(55), 300), "55 лет, стаж 30 лет");
     }
 
     #[test]
     fn english_counts_and_lists() {
         assert_eq!(en_years(10), "1 year");
         assert_eq!(en_years(35), "3.5 years");
-        assert_eq!(en_status(24, 10), "age 24, 1 year of experience");
+        assert_eq!(en_status(Some(24), 10), "age 24, 1 year of experience");
+        assert_eq!(en_status(None, 0), "no experience yet");
         assert_eq!(
             join(&["a".into(), "b".into(), "c".into()], " and "),
             "a, b and c"

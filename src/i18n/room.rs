@@ -51,6 +51,19 @@ pub struct RoomText {
     pub bell_off: &'static str,
     pub paused: &'static str,
     pub empty: &'static str,
+    // Privacy.
+    pub key_privacy: &'static str,
+    pub key_privacy_toggle: &'static str,
+    pub key_privacy_all: &'static str,
+    pub hint_toggle: &'static str,
+    pub hint_all: &'static str,
+    pub privacy_title: &'static str,
+    /// Surnames, contacts, ages: in `Private::ALL` order.
+    pub private_fields: [&'static str; 3],
+    pub hidden: &'static str,
+    pub shown: &'static str,
+    /// The warning on screen while anything private shows.
+    pub privacy_off: &'static str,
 }
 
 pub static EN: RoomText = RoomText {
@@ -98,6 +111,16 @@ pub static EN: RoomText = RoomText {
     bell_off: "bell off",
     paused: "paused",
     empty: "The plan is empty: a adds an item.",
+    key_privacy: "Privacy: what the screens hide (surnames, contacts, ages)",
+    key_privacy_toggle: "Hide or show the selected field",
+    key_privacy_all: "Hide everything or show everything",
+    hint_toggle: "toggle",
+    hint_all: "all",
+    privacy_title: "Privacy",
+    private_fields: ["Surnames (initial only)", "Contacts", "Ages"],
+    hidden: "hidden",
+    shown: "SHOWN",
+    privacy_off: "PRIVACY OFF",
 };
 
 pub static RU: RoomText = RoomText {
@@ -145,4 +168,14 @@ pub static RU: RoomText = RoomText {
     bell_off: "звонок выкл.",
     paused: "пауза",
     empty: "План пуст: a добавляет пункт.",
+    key_privacy: "Приватность: что скрыто на экране (фамилии, контакты, возраст)",
+    key_privacy_toggle: "Скрыть или показать выбранное поле",
+    key_privacy_all: "Скрыть всё или показать всё",
+    hint_toggle: "переключить",
+    hint_all: "всё",
+    privacy_title: "Приватность",
+    private_fields: ["Фамилии (только инициал)", "Контакты", "Возраст"],
+    hidden: "скрыто",
+    shown: "ПОКАЗАНО",
+    privacy_off: "ПРИВАТНОСТЬ ВЫКЛ",
 };

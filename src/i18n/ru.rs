@@ -202,6 +202,7 @@ pub static STRINGS: Strings = Strings {
         capacity: "Может взять наставляемых",
         prefers: "Предпочитает",
         organisation: "Организация",
+        contacts: "Контакты",
         resource_topics: "Помогает с",
         general: "общий",
         topic: "Дефицит",

@@ -204,9 +204,9 @@ fn participants(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         |k| {
             let p = &case.participants[st.rows[k]];
             Row::new(vec![
-                p.name.clone(),
+                m.privacy.person(p),
                 s.role_name(&p.role).to_string(),
-                p.age.to_string(),
+                m.privacy.age(p.age),
                 p.experience.to_string(),
                 position_name(case, p).to_string(),
             ])
@@ -244,7 +244,7 @@ fn detail(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
             format!(
                 "{} {} · {} {} · {}",
                 s.case.age,
-                p.age,
+                m.privacy.age(p.age),
                 s.case.experience,
                 p.experience,
                 position_name(case, p)
@@ -258,6 +258,14 @@ fn detail(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         .and_then(|o| case.organisations.iter().find(|x| x.id == o))
     {
         lines.push(labelled(s.case.organisation, org.name.clone(), t));
+    }
+    let c = p.contacts.as_ref();
+    let email = c.and_then(|c| c.email.as_deref());
+    if let Some(contacts) = m
+        .privacy
+        .contacts(email, c.and_then(|c| c.phone.as_deref()))
+    {
+        lines.push(labelled(s.case.contacts, contacts, t));
     }
     if p.capacity() > 1 {
         lines.push(labelled(s.case.capacity, p.capacity().to_string(), t));
@@ -273,7 +281,7 @@ fn detail(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
             .collect();
         lines.push(labelled(s.case.prefers, names.join(", "), t));
     }
-    let title = format!("{} · {}", p.name, s.role_name(&p.role));
+    let title = format!("{} · {}", m.privacy.person(p), s.role_name(&p.role));
     Paragraph::new(lines)
         .block(panel(title, false, t))
         .wrap(Wrap { trim: false })

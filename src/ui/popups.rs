@@ -22,6 +22,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         Some(Popup::Compare(c)) => super::persist::compare(m, t, c, area, buf),
         Some(Popup::Agenda { selected }) => super::room::agenda(m, t, *selected, area, buf),
         Some(Popup::Report(r)) => report(m, t, r, area, buf),
+        Some(Popup::Privacy { selected }) => super::privacy::popup(m, t, *selected, area, buf),
     }
     super::persist::path_line(m, t, area, buf);
 }

@@ -35,9 +35,12 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
                 heading,
                 buf,
             );
-            Line::styled(map.passport.name.clone(), t.accent())
-                .alignment(Alignment::Center)
-                .render(subtitle, buf);
+            Line::styled(
+                m.privacy.redact_in(&m.session.case, &map.passport.name),
+                t.accent(),
+            )
+            .alignment(Alignment::Center)
+            .render(subtitle, buf);
             map_page(m, t, map, page, content, buf);
         }
         (Content::Pairs, _) if m.session.pairing.result.is_some() => {
@@ -72,7 +75,8 @@ fn map_page(m: &Model, t: &Theme, map: &Map, page: usize, area: Rect, buf: &mut 
         let mut lines: Vec<Line> = Vec::new();
         for f in *fields {
             lines.push(Line::styled(s.field_name(*f), t.header()));
-            for l in map.passport.get(*f).lines() {
+            let text = m.privacy.redact_in(&m.session.case, map.passport.get(*f));
+            for l in text.lines() {
                 lines.push(Line::styled(l.to_string(), t.text()));
             }
             lines.push(Line::raw(""));
@@ -89,7 +93,7 @@ fn map_page(m: &Model, t: &Theme, map: &Map, page: usize, area: Rect, buf: &mut 
         Line::from(vec![
             Span::styled(format!("{:>2}  ", a.month), t.accent()),
             Span::styled(format!("{:<12}", s.growth_name(a.growth)), t.text()),
-            Span::styled(a.title.clone(), t.text()),
+            Span::styled(m.privacy.redact_in(&m.session.case, &a.title), t.text()),
         ])
     }));
     Paragraph::new(lines).render(area, buf);
@@ -99,6 +103,10 @@ fn pairs_page(m: &Model, t: &Theme, page: usize, area: Rect, buf: &mut Buffer) {
     let case = &m.session.case;
     let Some(result) = &m.session.pairing.result else {
         return;
+    };
+    let person = |id: &str| {
+        case.participant(id)
+            .map_or(id.to_string(), |p| m.privacy.person(p))
     };
     let per = pairs_per_page(m.size.1);
     let slots = (0..per).map(|k| Rect {
@@ -116,7 +124,7 @@ fn pairs_page(m: &Model, t: &Theme, page: usize, area: Rect, buf: &mut Buffer) {
             Line::from(vec![
                 Span::styled(format!("{:>2}. ", i + 1), t.accent()),
                 Span::styled(
-                    format!("{} → {}", case.name_of(&p.mentor), case.name_of(&p.mentee)),
+                    format!("{} → {}", person(&p.mentor), person(&p.mentee)),
                     t.title(),
                 ),
                 Span::styled(format!("  {}", case.topic_name(&p.topic)), t.text()),

@@ -61,7 +61,12 @@ pub fn agenda(m: &Model, t: &Theme, selected: usize, area: Rect, buf: &mut Buffe
     let block = panel(r.title, true, t)
         .style(t.text())
         .title(Line::styled(format!(" {total} · {bell} "), t.text()).right_aligned())
-        .title_bottom(hint_line(m, t, rect.width.saturating_sub(4)));
+        .title_bottom(hint_line(
+            m,
+            t,
+            PopupKind::Agenda,
+            rect.width.saturating_sub(4),
+        ));
     let starts = room.starts();
     let header = Row::new(vec![
         String::new(),
@@ -115,12 +120,12 @@ pub fn agenda(m: &Model, t: &Theme, selected: usize, area: Rect, buf: &mut Buffe
     }
 }
 
-/// The plan's key hints, from the keymap, as many as fit in `width` columns.
-fn hint_line(m: &Model, t: &Theme, width: u16) -> Line<'static> {
+/// A pop-up's key hints, from the keymap, as many as fit in `width` columns.
+pub(super) fn hint_line(m: &Model, t: &Theme, kind: PopupKind, width: u16) -> Line<'static> {
     let s = m.strings();
     let mut spans = Vec::new();
     let mut used = 0;
-    for (k, word) in hints(Context::Popup(PopupKind::Agenda), s) {
+    for (k, word) in hints(Context::Popup(kind), s) {
         let text = format!("{k} {word}  ");
         let w = unicode_width::UnicodeWidthStr::width(text.as_str());
         if used + w > usize::from(width) {

@@ -69,7 +69,7 @@ pub fn refresh(m: &mut Model) {
         return;
     };
     let st = &mut m.pairs;
-    st.reasons = engine::explain_pairs(&result.pairs, case, lang);
+    st.reasons = engine::explain_pairs(&result.pairs, case, lang, m.privacy);
     st.unmatched = unmatched_rows(result, case, lang, &st.removed);
     st.network = network(result);
     st.served = result

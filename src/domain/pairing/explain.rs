@@ -27,6 +27,8 @@ pub struct Explainer<'a> {
     text: &'static ReasonText,
     people: Option<HashMap<&'a str, &'a Participant>>,
     topics: Option<HashMap<&'a str, &'a str>>,
+    /// Whether a mentor's age may appear (privacy hides it on the projector and in exports).
+    ages: bool,
 }
 
 /// Fills `{key}` slots in a template.
@@ -53,6 +55,15 @@ impl<'a> Explainer<'a> {
             text: lang.reasons(),
             people: Some(people),
             topics: Some(topics),
+            ages: true,
+        }
+    }
+
+    /// The same sentences with mentors' ages left out when `hide` is set.
+    pub fn hiding_ages(self, hide: bool) -> Explainer<'a> {
+        Explainer {
+            ages: !hide,
+            ..self
         }
     }
 
@@ -63,6 +74,7 @@ impl<'a> Explainer<'a> {
             text: lang.reasons(),
             people: None,
             topics: None,
+            ages: true,
         }
     }
 
@@ -101,7 +113,7 @@ impl<'a> Explainer<'a> {
         } else {
             let status = self
                 .person(&pair.mentor)
-                .map(|p| (t.status)(p.age, tenths(p.experience)))
+                .map(|p| (t.status)(self.ages.then_some(p.age), tenths(p.experience)))
                 .unwrap_or_default();
             clauses.push(fill(
                 t.teaches,
