@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{
 
 use std::path::{Path, PathBuf};
 
+use revmap::app::history::Work;
 use revmap::app::msg::{Cmd, Msg};
 use revmap::app::runtime::{msg_for_event, open};
 use revmap::app::{Model, update};
@@ -57,8 +58,18 @@ fn run(seed: u64) {
             size = (w, h);
         }
         let context = || format!("seed {seed}, step {step}, event {event:?}");
+        let locked = m.locked.then(|| work(&m));
         if let Some(msg) = msg_for_event(&m, event.clone()) {
             feed(&mut m, msg);
+        }
+        if let Some(before) = locked {
+            let after = work(&m);
+            if m.locked
+                && before.0 == after.0
+                && before.1.without_clocks() != after.1.without_clocks()
+            {
+                panic!("the presenter lock let an edit through: {}", context());
+            }
         }
         m.quit = false; // keep going: a quit is just another event here
         let screen = draw(&m, size);
@@ -106,6 +117,12 @@ fn feed(m: &mut Model, msg: Msg) {
 /// The file name alone, in the working folder.
 fn sandboxed(path: &Path) -> PathBuf {
     PathBuf::from(path.file_name().unwrap_or_else(|| "unnamed".as_ref()))
+}
+
+/// The session's work (what undo covers), with the session's id: opening another session
+/// is not an edit.
+fn work(m: &Model) -> (String, Work) {
+    (m.session.id.clone(), Work::of(&m.session))
 }
 
 /// Draws the model; returns the screen's text.
@@ -188,7 +205,7 @@ fn random_key(rng: &mut Rng) -> KeyEvent {
     const CHARS: &[char] = &[
         'a', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 'u',
         'w', 'x', 'y', 'z', 'L', 'F', 'J', 'K', 'G', '?', '/', ' ', '[', ']', '+', '-', '1', '2',
-        '3', '4', '5', '6', 'я', 'Ж', 'ё', '中', 'V', 'A', 'P', '{', '}', '<', '>',
+        '3', '4', '5', '6', 'я', 'Ж', 'ё', '中', 'V', 'A', 'P', '{', '}', '<', '>', 'X',
     ];
     let code = match rng.range(0, 9) {
         0..=4 => KeyCode::Char(*rng.pick(CHARS)),

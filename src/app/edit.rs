@@ -8,7 +8,7 @@ use crate::domain::limits::{MAX_ENTRY_TEXT, MAX_LONG_TEXT, MAX_SHORT_TEXT};
 use crate::domain::map::rescale;
 use crate::domain::pairing::{Mode, Pair, Pairing};
 use crate::domain::room::{MAX_MINUTES, PlanItem};
-use crate::domain::session::{Entry, Field, Map, Section, Session};
+use crate::domain::session::{Entry, Field, Map, PairingState, Section, Session};
 use crate::domain::text::fit;
 
 /// Longest cycle the Map stage allows (three school years).
@@ -51,6 +51,11 @@ pub enum Edit {
     RemoveItem(usize),
     /// Move the item at the first index to the second.
     MoveItem(usize, usize),
+    /// A facilitator's reset of a stage: its work cleared (undo brings it back).
+    ClearGoals,
+    /// The pairs and the facilitator's locks and forbids; the mode stays.
+    ClearPairing,
+    ClearMaps,
     /// The room's clock: not work on the session, so never undone and allowed while
     /// editing is locked.
     Timer(TimerOp),
@@ -88,6 +93,7 @@ impl Edit {
             self,
             Edit::SetMode(_)
                 | Edit::SetResult(_)
+                | Edit::ClearPairing
                 | Edit::Lock(_)
                 | Edit::Unlock(_)
                 | Edit::Forbid(_)
@@ -140,6 +146,15 @@ fn pair_ref(p: &Pair) -> PairRef {
     }
 }
 
+/// Sets `slot` to `value`; false when it already was.
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        return false;
+    }
+    *slot = value;
+    true
+}
+
 fn same_people(a: &PairRef, b: &PairRef) -> bool {
     a.mentor == b.mentor && a.mentee == b.mentee
 }
@@ -190,6 +205,18 @@ pub fn apply(session: &mut Session, edit: &Edit) -> bool {
             session.pairing.result = r.clone();
             true
         }
+        Edit::ClearGoals => replace(&mut session.goals, Default::default()),
+        Edit::ClearPairing => {
+            let mode = session.pairing.mode;
+            replace(
+                &mut session.pairing,
+                PairingState {
+                    mode,
+                    ..Default::default()
+                },
+            )
+        }
+        Edit::ClearMaps => replace(&mut session.maps, Vec::new()),
         Edit::Lock(i) | Edit::Unlock(i) => lock(session, *i, matches!(edit, Edit::Lock(_))),
         Edit::Forbid(i) => {
             let Some(p) = pair_at(session, *i) else {

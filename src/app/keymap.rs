@@ -227,6 +227,10 @@ pub static BINDINGS: &[Binding] = &[
     b(&[ch('}')], Action::NextItem, G, |s| s.room.key_next_item),
     b(&[ch('{')], Action::PrevItem, G, |s| s.room.key_prev_item),
     b(&[ch('V')], Action::Privacy, G, |s| s.room.key_privacy),
+    b(&[ctrl('z')], Action::Undo, G, |s| s.room.key_undo),
+    b(&[ctrl('y'), ctrl('r')], Action::Redo, G, |s| s.room.key_redo),
+    b(&[ch('F')], Action::PresenterLock, G, |s| s.room.key_lock),
+    b(&[ch('X')], Action::ResetStage, G, |s| s.room.key_reset),
     // Start.
     h(&[key(K::Enter)], Action::Activate, START, |s| s.keys.open, |s| s.keys.hint_open),
     h(&[ch('/')], Action::Filter, START, |s| s.keys.filter, |s| s.keys.hint_filter),

@@ -4,7 +4,9 @@
 pub mod clock;
 pub mod edit;
 pub mod engine;
+pub mod facilitator;
 pub mod fuzzy;
+pub mod history;
 pub mod keymap;
 pub mod model;
 pub mod msg;

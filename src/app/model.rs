@@ -5,6 +5,7 @@
 use ratatui_textarea::TextArea;
 
 use super::edit::{Edit, apply};
+use super::history::{History, Work};
 use super::keymap::{Context, PopupKind};
 use super::msg::Source;
 use super::room;
@@ -60,6 +61,10 @@ pub struct Model {
     pub now: u64,
     /// What the screens and the TUI's export hide; everything private to begin with.
     pub privacy: Privacy,
+    /// Undo and redo of the work on the session.
+    pub history: History,
+    /// The presenter lock: while teams present, every edit is refused.
+    pub locked: bool,
 }
 
 pub enum Popup {
@@ -111,6 +116,8 @@ pub enum Confirm {
     Open(Source),
     /// A save failed, for this reason: yes saves elsewhere.
     SaveFailed(String),
+    /// Clear this stage's work (goals, pairs or maps).
+    Reset(Stage),
 }
 
 /// A fuzzy picker over items offered by the case.
@@ -209,6 +216,8 @@ impl Model {
             next_job: 1,
             now: 0,
             privacy: Privacy::default(),
+            history: History::default(),
+            locked: false,
         };
         m.case_changed();
         m
@@ -240,23 +249,69 @@ impl Model {
 
     /// The only way the session changes. Marks the model dirty and refreshes what is derived
     /// from the session. (Undo and autosave hook in here.)
+    /// The one way the session changes. Work on it is refused while the presenter lock is
+    /// on, and recorded for undo; the room's clock is neither.
     pub fn edit(&mut self, e: Edit) {
+        if e.is_work() && self.refused_by_lock() {
+            return;
+        }
+        let before = e.is_work().then(|| Work::of(&self.session));
         if apply(&mut self.session, &e) {
+            if let Some(before) = before {
+                self.history.record(before);
+            }
             self.dirty = true;
             self.revision += 1;
             self.derived_changed(&e);
         }
     }
 
+    /// True (with a word in the status line) while the presenter lock is on.
+    pub fn refused_by_lock(&mut self) -> bool {
+        if self.locked {
+            self.notice = Some(self.strings().room.locked_refused.to_string());
+        }
+        self.locked
+    }
+
+    /// Undo (or redo, `forward`): false when there was nothing to do or the lock is on.
+    pub fn step_history(&mut self, forward: bool) -> bool {
+        if self.refused_by_lock() {
+            return false;
+        }
+        let done = if forward {
+            self.history.redo(&mut self.session)
+        } else {
+            self.history.undo(&mut self.session)
+        };
+        if done {
+            self.dirty = true;
+            self.revision += 1;
+            self.work_replaced();
+        }
+        done
+    }
+
+    /// Everything derived from the work, and every selection, after it changed at once.
+    fn work_replaced(&mut self) {
+        // As after an edit that touches everything, the pairs included.
+        self.derived_changed(&Edit::ClearPairing);
+        present::clamp(self);
+    }
+
     fn derived_changed(&mut self, e: &Edit) {
         if e.touches_pairs() {
             pairs::refresh(self);
+            let last = self.pair_count().saturating_sub(1);
+            self.pairs.selected = self.pairs.selected.min(last);
         }
         map::refresh(self);
+        goals::clamp(self);
     }
 
     /// Recomputes everything derived from the case, after opening one.
     pub fn case_changed(&mut self) {
+        self.history.clear();
         room::opened(self);
         case::rebuild(self);
         self.goals = goals::State::default();

@@ -95,6 +95,12 @@ pub enum Action {
     /// Open the privacy pop-up; in it, hide or show everything private at once.
     Privacy,
     PrivacyAll,
+    Undo,
+    Redo,
+    /// The presenter lock on or off.
+    PresenterLock,
+    /// Ask to clear the current stage's work.
+    ResetStage,
 }
 
 /// Where a case comes from.

@@ -109,6 +109,10 @@ pub fn on_confirm(m: &mut Model, a: Action) -> Option<Cmd> {
             persist::ask(m, super::model::LineTarget::SavePath);
             None
         }
+        (Action::Yes, Confirm::Reset(stage)) => {
+            super::facilitator::reset(m, stage);
+            None
+        }
         (Action::No, _) => None,
         (_, what) => {
             m.popup = Some(Popup::Confirm(what));

@@ -5,7 +5,7 @@ use super::keymap::{Context, PopupKind};
 use super::model::{Confirm, LineTarget, Model, Popup};
 use super::msg::{Action, Cmd, Msg, Opened};
 use super::stage::{case, goals, map, pairs, present, start};
-use super::{persist, popup, privacy, room};
+use super::{facilitator, persist, popup, privacy, room};
 use crate::domain::case::Stage;
 use crate::ui::hit::{Hit, hit};
 
@@ -109,6 +109,18 @@ fn normal(m: &mut Model, stage: Stage, a: Action) -> Option<Cmd> {
         }
         Action::Privacy => {
             privacy::open(m);
+            None
+        }
+        Action::Undo | Action::Redo => {
+            facilitator::undo(m, a == Action::Redo);
+            None
+        }
+        Action::PresenterLock => {
+            facilitator::toggle_lock(m);
+            None
+        }
+        Action::ResetStage => {
+            facilitator::ask_reset(m);
             None
         }
         _ => match stage {

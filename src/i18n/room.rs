@@ -64,6 +64,25 @@ pub struct RoomText {
     pub shown: &'static str,
     /// The warning on screen while anything private shows.
     pub privacy_off: &'static str,
+    // Facilitator controls.
+    pub key_undo: &'static str,
+    pub key_redo: &'static str,
+    pub key_lock: &'static str,
+    pub key_reset: &'static str,
+    pub undone: &'static str,
+    pub redone: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub nothing_to_redo: &'static str,
+    pub lock_on: &'static str,
+    pub lock_off: &'static str,
+    /// The status-line badge while the lock is on.
+    pub locked: &'static str,
+    pub locked_refused: &'static str,
+    pub reset_title: &'static str,
+    /// "Clear the work of {stage}? Ctrl-Z brings it back."
+    pub reset_text: &'static str,
+    pub reset_done: &'static str,
+    pub nothing_to_reset: &'static str,
 }
 
 pub static EN: RoomText = RoomText {
@@ -121,6 +140,22 @@ pub static EN: RoomText = RoomText {
     hidden: "hidden",
     shown: "SHOWN",
     privacy_off: "PRIVACY OFF",
+    key_undo: "Undo the last change (up to 200 steps)",
+    key_redo: "Redo what was undone",
+    key_lock: "Presenter lock: freeze editing while teams present (on or off)",
+    key_reset: "Reset this stage: clear its goals, pairs or maps (asks first; Ctrl-Z undoes)",
+    undone: "Undone",
+    redone: "Redone",
+    nothing_to_undo: "Nothing to undo",
+    nothing_to_redo: "Nothing to redo",
+    lock_on: "Presenter lock on: editing is frozen (F lifts it)",
+    lock_off: "Presenter lock off: editing allowed",
+    locked: "LOCKED",
+    locked_refused: "Locked while teams present: F lifts the lock",
+    reset_title: "Reset the stage",
+    reset_text: "Clear all the work of the {stage} stage?\nCtrl-Z brings it back.",
+    reset_done: "Stage cleared: Ctrl-Z brings it back",
+    nothing_to_reset: "This stage has no work of its own to reset",
 };
 
 pub static RU: RoomText = RoomText {
@@ -178,4 +213,20 @@ pub static RU: RoomText = RoomText {
     hidden: "скрыто",
     shown: "ПОКАЗАНО",
     privacy_off: "ПРИВАТНОСТЬ ВЫКЛ",
+    key_undo: "Отменить последнее изменение (до 200 шагов)",
+    key_redo: "Вернуть отменённое",
+    key_lock: "Блокировка на время показа: правки запрещены (вкл/выкл)",
+    key_reset: "Сбросить этап: очистить цели, пары или карты (с вопросом; Ctrl-Z отменяет)",
+    undone: "Отменено",
+    redone: "Возвращено",
+    nothing_to_undo: "Нечего отменять",
+    nothing_to_redo: "Нечего возвращать",
+    lock_on: "Блокировка включена: правки запрещены (F снимает)",
+    lock_off: "Блокировка снята: правки разрешены",
+    locked: "БЛОКИРОВКА",
+    locked_refused: "Заблокировано на время показа: F снимает блокировку",
+    reset_title: "Сброс этапа",
+    reset_text: "Очистить всю работу этапа «{stage}»?\nCtrl-Z вернёт её.",
+    reset_done: "Этап очищен: Ctrl-Z вернёт",
+    nothing_to_reset: "У этого этапа нет своей работы для сброса",
 };

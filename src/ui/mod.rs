@@ -164,6 +164,7 @@ fn status_line(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         t.style(theme::Role::Badge),
     )];
     left.extend(room::status_timer(m, t));
+    left.extend(privacy::lock_badge(m, t));
     left.extend(privacy::indicator(m, t));
     left.extend([
         Span::styled(format!(" {} ", s.stage_name(m.stage)), t.title()),

@@ -36,6 +36,11 @@ fn confirm(m: &Model, t: &Theme, c: &Confirm, area: Rect, buf: &mut Buffer) {
             s.persist.quit_keys,
         ),
         Confirm::Open(_) => (s.ui.discard_title, s.ui.discard_unsaved.into(), s.ui.yes_no),
+        Confirm::Reset(stage) => (
+            s.room.reset_title,
+            fill(s.room.reset_text, &[("stage", s.stage_name(*stage))]),
+            s.ui.yes_no,
+        ),
         Confirm::SaveFailed(why) => (
             s.persist.save_failed_title,
             fill(s.persist.save_failed, &[("error", why)]),

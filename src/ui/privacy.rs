@@ -12,6 +12,16 @@ use crate::app::Model;
 use crate::app::keymap::PopupKind;
 use crate::domain::privacy::Private;
 
+/// "LOCKED" while the presenter lock is on.
+pub fn lock_badge(m: &Model, t: &Theme) -> Option<Span<'static>> {
+    m.locked.then(|| {
+        Span::styled(
+            format!(" {} ", m.strings().room.locked),
+            t.style(Role::Alarm),
+        )
+    })
+}
+
 /// "PRIVACY OFF: Contacts, Ages" in the alarm style (inverse, so it shows without colour),
 /// nothing while everything private is hidden.
 pub fn indicator(m: &Model, t: &Theme) -> Option<Span<'static>> {

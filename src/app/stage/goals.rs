@@ -54,7 +54,7 @@ pub fn on_action(m: &mut Model, a: Action) -> Option<Cmd> {
     None
 }
 
-fn clamp(m: &mut Model) {
+pub fn clamp(m: &mut Model) {
     for (i, s) in Section::ALL.iter().enumerate() {
         let len = m.session.goals.section(*s).len();
         m.goals.selected[i] = m.goals.selected[i].min(len.saturating_sub(1));
@@ -127,7 +127,7 @@ pub fn picked(m: &mut Model, section: Section, item: PickItem) {
         },
     ));
     let i = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
-    m.goals.selected[i] = m.session.goals.section(section).len() - 1;
+    m.goals.selected[i] = m.session.goals.section(section).len().saturating_sub(1);
 }
 
 /// The editor's text for a goals entry; empty text changes nothing.
@@ -146,7 +146,7 @@ pub fn written(m: &mut Model, target: EditTarget, text: String) {
                 },
             ));
             let i = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
-            m.goals.selected[i] = m.session.goals.section(section).len() - 1;
+            m.goals.selected[i] = m.session.goals.section(section).len().saturating_sub(1);
         }
         EditTarget::Entry(section, i) => m.edit(Edit::SetEntry(section, i, text)),
         _ => {}
