@@ -130,3 +130,54 @@ fn a_survey_imported_from_the_start_stage() {
     t.keys(&["q"]);
     t.wait_exit();
 }
+
+/// Present mode as a facilitator runs it: surnames hidden by default, privacy off and on
+/// again with the warning, paging, the countdown started and paused, the presenter lock.
+#[test]
+fn present_mode_keeps_private_data_off_the_wall() {
+    need_tmux!();
+    let t = Term::start("en_US.UTF-8", &[]);
+    t.wait_for(&["1 Start", "Riverside School"]);
+    // A projector's worth of text: the pair list takes two pages at 80×24.
+    t.tmux(&["resize-window", "-t", "walk", "-x", "80", "-y", "24"]);
+    t.keys(&["Enter"]);
+    t.wait_for(&["Participants (10/10)"]);
+    t.keys(&["4", "r"]);
+    t.wait_for(&["mentees served"]);
+    t.keys(&["6", "p"]);
+    t.wait_for(&["Anna B. → Hugo S.", "page 1 of 2"]);
+    let screen = t.screen();
+    assert!(
+        !screen.contains("Berg") && !screen.contains("age 24"),
+        "{screen}"
+    );
+    assert!(!screen.contains("PRIVACY OFF"), "{screen}");
+
+    t.keys(&["V", "a", "Escape"]);
+    t.wait_for(&["Anna Berg → Hugo Silva", "age 24", "PRIVACY OFF"]);
+    t.keys(&["V", "a", "Escape"]);
+    t.wait_for(&["Anna B. → Hugo S."]);
+    let screen = t.screen();
+    assert!(
+        !screen.contains("Berg") && !screen.contains("PRIVACY OFF"),
+        "{screen}"
+    );
+
+    t.keys(&["Space"]);
+    t.wait_for(&["page 2 of 2"]);
+    t.keys(&["P"]);
+    t.wait_for(&["▶ "]);
+    t.keys(&["P"]);
+    t.wait_for(&["‖ "]);
+
+    t.keys(&["F"]);
+    t.wait_for(&["LOCKED"]);
+    t.keys(&["BSpace"]);
+    t.wait_for(&["page 1 of 2", "LOCKED"]);
+    t.keys(&["X"]);
+    t.wait_for(&["Locked while"]);
+    t.keys(&["F", "q"]);
+    t.wait_for(&["Quit?"]);
+    t.keys(&["d"]);
+    t.wait_exit();
+}
