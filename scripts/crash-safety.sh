@@ -21,7 +21,8 @@ if [ -z "${REVMAP_BIN:-}" ]; then
 fi
 
 work=$(mktemp -d)
-sock="$work/tmux.sock"
+# One tmux server per run (a fresh socket: a server still shutting down is never reused).
+sock="$work/tmux0.sock"
 trap 'tmux -S "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 t() { tmux -S "$sock" "$@"; }
@@ -58,6 +59,7 @@ for run in $(seq 1 "$RUNS"); do
     data="$work/run$run"
     mkdir -p "$data"
     t kill-server 2>/dev/null || true
+    sock="$work/tmux$run.sock"
     t new-session -d -s walk -x 100 -y 30 -c "$data" "$(launch "$data")"
     t set-option -t walk remain-on-exit on >/dev/null
     wait_for "Open a case"

@@ -1,53 +1,11 @@
 //! `revmap check` through the real binary: exit codes, located errors, formats.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn revmap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_revmap"))
-        .args(args)
-        .output()
-        .expect("run revmap")
-}
+use std::path::Path;
 
-fn fixtures(dir: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// `// expect: LINE:COL CODE | FRAGMENT` (COL may be `*`).
-struct Expect {
-    line: u64,
-    col: Option<u64>,
-    code: String,
-    fragment: String,
-}
-
-fn expectation(path: &Path) -> Expect {
-    let bytes = std::fs::read(path).unwrap();
-    let text = String::from_utf8_lossy(&bytes);
-    let header = text.lines().next().unwrap();
-    let rest = header
-        .strip_prefix("// expect: ")
-        .expect("fixture has an expect header");
-    let (head, fragment) = rest.split_once(" | ").unwrap();
-    let (pos, code) = head.split_once(' ').unwrap();
-    let (line, col) = pos.split_once(':').unwrap();
-    Expect {
-        line: line.parse().unwrap(),
-        col: col.parse().ok(),
-        code: code.to_string(),
-        fragment: fragment.to_string(),
-    }
-}
+use common::hostile::{expectation, fixtures};
+use common::revmap;
 
 #[test]
 fn every_bad_fixture_gets_its_located_error_and_exit_2() {
@@ -186,41 +144,6 @@ fn crlf_and_bom_are_accepted_and_positions_stay_right() {
 }
 
 #[test]
-fn invalid_utf8_is_located() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("latin1.ron");
-    std::fs::write(&p, b"Case(\n  title: \"Caf\xe9\",\n)").unwrap();
-    let out = revmap(&["check", "--format", "json", p.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let d = &json[0]["diagnostics"][0];
-    assert_eq!(d["code"], "encoding");
-    assert_eq!((d["line"].as_u64(), d["col"].as_u64()), (Some(2), Some(14)));
-}
-
-#[test]
-fn ten_megabyte_string_is_refused_clearly() {
-    let dir = tempfile::tempdir().unwrap();
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases/small.ron");
-    let src = std::fs::read_to_string(base).unwrap();
-    let huge = src.replace(
-        r#"name: "Ann""#,
-        &format!("name: \"{}\"", "A".repeat(10 << 20)),
-    );
-    let p = dir.path().join("huge.ron");
-    std::fs::write(&p, huge).unwrap();
-    let out = revmap(&["check", p.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("error: text is 10485760 bytes; expected at most 1000 [too-long]"),
-        "{}",
-        &text[..text.len().min(500)]
-    );
-    assert!(text.len() < 4000, "the snippet is cut, not 10 MB of output");
-}
-
-#[test]
 fn missing_file_is_an_error_naming_it() {
     let out = revmap(&["check", "no/such/case.ron"]);
     assert_eq!(out.status.code(), Some(2));
@@ -289,32 +212,6 @@ fn help_and_version_speak_to_a_trainer() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
         format!("revmap {}", env!("CARGO_PKG_VERSION"))
-    );
-}
-
-#[test]
-fn a_million_participants_are_refused_at_the_limit() {
-    let dir = tempfile::tempdir().unwrap();
-    let person = r#"(id:"",name:"",role:Coach,age:1,experience:1,position:""),"#;
-    let mut text = String::from(
-        r#"Case(version:1,title:"x",catalogue:(directions:[(id:"d",name:"d",topics:[(id:"t",name:"t")])]),participants:["#,
-    );
-    text.reserve(person.len() * 1_000_000 + 8);
-    for _ in 0..1_000_000 {
-        text.push_str(person);
-    }
-    text.push_str("])");
-    let p = dir.path().join("million.ron");
-    std::fs::write(&p, &text).unwrap();
-    drop(text);
-    let out = revmap(&["check", "--format", "json", p.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let d = &json[0]["diagnostics"][0];
-    assert_eq!(d["code"], "too-many", "{d}");
-    assert!(
-        d["message"].as_str().unwrap().contains("more than 100000"),
-        "{d}"
     );
 }
 

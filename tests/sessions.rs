@@ -210,9 +210,11 @@ fn newer_versions_are_refused_with_the_version_located() {
 #[test]
 fn hostile_sessions_meet_the_case_limits() {
     let text = fs::read_to_string(root().join("tests/fixtures/sessions/v1.ron")).unwrap();
+    // Before `version`, where the version probe skips any value: the depth limit stops it.
+    // (Where the format wants a value of a type, nesting is refused at its first bracket.)
     let deep = text.replacen(
-        "goals: Goals(",
-        &format!("goals: Goals(goals: {}", "[".repeat(100)),
+        "Session(",
+        &format!("Session(\n    team: {}", "[".repeat(100)),
         1,
     );
     let c = check_session_text("deep.ron", &deep);

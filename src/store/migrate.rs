@@ -11,8 +11,10 @@
 //! the old version under `tests/fixtures/sessions/` (or `cases/`) and a row to the docs.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
-use serde::Deserialize;
+use serde::Deserializer;
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 
 use crate::domain::diag::{Path as DocPath, Severity};
 
@@ -86,28 +88,62 @@ pub fn set_version(text: &str, v: u32) -> String {
     out
 }
 
-/// Reads only the top-level `version` of a `Case(…)` or `Session(…)` file, ignoring every
-/// other field, so a file from another version can be recognised before it is parsed.
+/// Reads only the top-level `version` of a `Case(…)` or `Session(…)` file, so a file from
+/// another version can be recognised before it is parsed. Parsing stops right after the
+/// version: a hostile file with a million participants after it costs nothing here.
 pub fn probe_version(text: &str) -> Result<u32, Located> {
-    #[derive(Deserialize)]
-    struct Probe {
-        version: u32,
-    }
     // The probe must carry the file's own struct name: RON checks it.
-    #[derive(Deserialize)]
-    #[serde(rename = "Case")]
-    struct CaseProbe {
-        version: u32,
+    let name = match super::locate::first_ident(text) {
+        Some("Case") => "Case",
+        Some("Session") => "Session",
+        _ => "Probe",
+    };
+    let found = Cell::new(None);
+    let parsed = ron_io::parse_seed(
+        text,
+        VersionOnly {
+            name,
+            found: &found,
+        },
+    );
+    match (found.get(), parsed) {
+        (Some(v), _) => Ok(v),
+        (None, Err(e)) => Err(e),
+        (None, Ok(never)) => match never {},
     }
-    #[derive(Deserialize)]
-    #[serde(rename = "Session")]
-    struct SessionProbe {
-        version: u32,
+}
+
+/// Reads a struct up to its `version` field, notes it in `found` and stops the parse there
+/// (with an error [`probe_version`] ignores once the version is known).
+struct VersionOnly<'a> {
+    name: &'static str,
+    found: &'a Cell<Option<u32>>,
+}
+
+impl<'de> DeserializeSeed<'de> for VersionOnly<'_> {
+    type Value = std::convert::Infallible;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_struct(self.name, &["version"], self)
     }
-    match super::locate::first_ident(text) {
-        Some("Case") => ron_io::parse::<CaseProbe>(text).map(|p| p.version),
-        Some("Session") => ron_io::parse::<SessionProbe>(text).map(|p| p.version),
-        _ => ron_io::parse::<Probe>(text).map(|p| p.version),
+}
+
+impl<'de> Visitor<'de> for VersionOnly<'_> {
+    type Value = std::convert::Infallible;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "a {} with a version", self.name)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "version" {
+                self.found.set(Some(map.next_value::<u32>()?));
+                return Err(de::Error::custom("version found; the rest is read later"));
+            }
+            map.next_value::<de::IgnoredAny>()?;
+        }
+        Err(de::Error::missing_field("version"))
     }
 }
 

@@ -173,17 +173,19 @@ fn render_snippet(src: &str, d: &Located, out: &mut String) {
     let Some(line) = src.split('\n').nth(d.line.saturating_sub(1)) else {
         return;
     };
-    let chars: Vec<char> = sanitize(line.trim_end_matches('\r'))
-        .replace('\t', " ")
-        .chars()
-        .collect();
-    let col = d.col.saturating_sub(1).min(chars.len());
+    let line = line.trim_end_matches('\r');
+    // Only the shown window is copied: a hostile file may be one line of 60 MB.
+    // `sanitize` maps each character to one, so columns stay put.
+    let len = line.chars().count();
+    let col = d.col.saturating_sub(1).min(len);
     let from = col.saturating_sub(BEFORE);
-    let to = (from + SHOWN).min(chars.len());
+    let to = (from + SHOWN).min(len);
+    let window: String = line.chars().skip(from).take(to - from).collect();
+    let chars: Vec<char> = sanitize(&window).replace('\t', " ").chars().collect();
     let lead = if from > 0 { "…" } else { "" };
-    let tail = if to < chars.len() { "…" } else { "" };
-    let before: String = chars[from..col].iter().collect();
-    let shown: String = chars[from..to].iter().collect();
+    let tail = if to < len { "…" } else { "" };
+    let before: String = chars[..col - from].iter().collect();
+    let shown: String = chars.iter().collect();
     let gutter = d.line.to_string().len();
     out.push_str(&format!("{:>gutter$} |\n", ""));
     out.push_str(&format!("{} | {lead}{shown}{tail}\n", d.line));

@@ -23,6 +23,16 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
     options().from_str(text).map_err(|e| located(text, &e))
 }
 
+/// [`parse`] with a `DeserializeSeed`, for readers that keep state while parsing.
+pub fn parse_seed<'a, S: serde::de::DeserializeSeed<'a>>(
+    text: &'a str,
+    seed: S,
+) -> Result<S::Value, Located> {
+    options()
+        .from_str_seed(text, seed)
+        .map_err(|e| located(text, &e))
+}
+
 /// Pretty RON as revmap writes it: struct names, four-space indent, `Some` left implicit.
 pub fn to_pretty<T: Serialize>(value: &T) -> Result<String, ron::Error> {
     let config = PrettyConfig::new()
@@ -42,7 +52,12 @@ pub fn to_canonical<T: Serialize>(value: &T) -> Result<String, ron::Error> {
 
 fn located(text: &str, e: &ron::error::SpannedError) -> Located {
     let (code, message) = describe(&e.code);
-    let at = next_token(text, (e.span.start.line, e.span.start.col));
+    let at = match e.code {
+        // `ron` puts the end of input on the last character when no whitespace follows it;
+        // the file ends after that character.
+        ron::Error::Eof => line_col(text, text.len()),
+        _ => next_token(text, (e.span.start.line, e.span.start.col)),
+    };
     Located::new(Severity::Error, code, at, message)
 }
 

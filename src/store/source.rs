@@ -16,14 +16,8 @@ pub fn read_text(path: &Path) -> Result<String, FileReport> {
     let file = File::open(path).map_err(|e| {
         FileReport::single(&name, "io", (1, 1), format!("cannot open the file: {e}"))
     })?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            FileReport::single(&name, "io", (1, 1), format!("cannot read the file: {e}"))
-        })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(FileReport::single(
+    let too_large = || {
+        FileReport::single(
             &name,
             "too-large",
             (1, 1),
@@ -31,7 +25,21 @@ pub fn read_text(path: &Path) -> Result<String, FileReport> {
                 "the file is larger than {} MiB; expected a smaller case or session file",
                 MAX_FILE_BYTES / 1024 / 1024
             ),
-        ));
+        )
+    };
+    // A regular file's size is known up front: refuse it without reading a byte. The
+    // bounded read below still guards files that grow, pipes and special files.
+    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            FileReport::single(&name, "io", (1, 1), format!("cannot read the file: {e}"))
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
     }
     decode(&name, bytes)
 }

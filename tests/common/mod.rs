@@ -1,6 +1,7 @@
 //! Test helpers shared by the integration tests: sessions with every part filled in.
 #![allow(dead_code, unused_macros)]
 
+pub mod hostile;
 #[macro_use]
 pub mod tmux;
 
