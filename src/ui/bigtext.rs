@@ -62,6 +62,27 @@ pub fn heading(text: &str, t: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Columns `clock` takes drawn by `clock`.
+pub fn clock_width(text: &str) -> u16 {
+    (text.chars().count() * GLYPH_WIDTH) as u16
+}
+
+/// A countdown ("12:34", "-0:42") in big digits, in `style` (the timer's phase), right-aligned
+/// in the top `HEIGHT` rows of `area`.
+pub fn clock(text: &str, style: Style, area: Rect, buf: &mut Buffer) {
+    let area = Rect {
+        height: area.height.min(HEIGHT),
+        ..area
+    };
+    BigText::builder()
+        .pixel_size(PixelSize::Quadrant)
+        .style(style)
+        .lines(vec![Line::from(text.to_string())])
+        .alignment(Alignment::Right)
+        .build()
+        .render(area, buf);
+}
+
 /// Quadrant blocks by (top-left, top-right, bottom-left, bottom-right) as bits 0..3.
 const QUADRANTS: [char; 16] = [
     ' ', '▘', '▝', '▀', '▖', '▌', '▞', '▛', '▗', '▚', '▐', '▜', '▄', '▙', '▟', '█',

@@ -6,12 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::bigtext;
+use super::room::timer_style;
 use super::theme::Theme;
 use crate::app::Model;
+use crate::app::room::face;
 use crate::app::stage::map::names;
 use crate::app::stage::present::{
     Content, MAP_PAGES, PAIR_ROWS, body_rows, page_count, pairs_per_page,
 };
+use crate::domain::room::clock_face;
 use crate::domain::session::Map;
 use crate::i18n::fill;
 
@@ -26,6 +29,7 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
+    let heading = big_clock(m, t, heading, buf);
     let page = m.present.page;
     match (m.present.content, m.map.map(&m.session)) {
         (Content::Map, Some(map)) => {
@@ -62,6 +66,27 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
     Line::styled(fill(s.present.page, &[("n", &n), ("all", &all)]), t.text())
         .alignment(Alignment::Right)
         .render(footer, buf);
+}
+
+/// The current item's countdown in big digits at the right of the heading row, in its
+/// phase's colours, when the screen is wide enough; returns what is left for the heading.
+fn big_clock(m: &Model, t: &Theme, heading: Rect, buf: &mut Buffer) -> Rect {
+    let Some(f) = face(m) else {
+        return heading;
+    };
+    let text = clock_face(f.secs);
+    let width = bigtext::clock_width(&text);
+    if heading.width < width * 3 {
+        return heading;
+    }
+    let [rest, _, clock] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(2),
+        Constraint::Length(width),
+    ])
+    .areas(heading);
+    bigtext::clock(&text, timer_style(t, &f), clock, buf);
+    rest
 }
 
 /// "Анастасия" of "Анастасия Игоревна": the big heading has room for first names only.
@@ -133,5 +158,71 @@ fn pairs_page(m: &Model, t: &Theme, page: usize, area: Rect, buf: &mut Buffer) {
         ])
         .wrap(Wrap { trim: true })
         .render(slot, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Action;
+    use crate::app::msg::Msg;
+    use crate::app::testkit::{ch, draw, solved};
+    use crate::app::update;
+    use crate::domain::case::Stage;
+    use crate::i18n::Lang;
+
+    const SEC: u64 = 1000;
+
+    /// The demo on Present with its first item's 10-minute countdown started at 0.
+    fn presenting() -> Model {
+        let mut m = solved(Lang::En);
+        update(&mut m, Msg::Act(Action::Goto(Stage::Present)));
+        ch(&mut m, 'p');
+        update(&mut m, Msg::Tick(0));
+        ch(&mut m, 'P');
+        m
+    }
+
+    /// The style of the first drawn cell of the big clock (top right of the heading).
+    fn clock_cell(m: &mut Model, w: u16, h: u16) -> ratatui::style::Style {
+        let t = draw(m, w, h);
+        let buf = t.backend().buffer();
+        (2..6)
+            .flat_map(|y| (w / 2..w).rev().map(move |x| (x, y)))
+            .map(|(x, y)| &buf[(x, y)])
+            .find(|c| c.symbol() != " ")
+            .map(|c| c.style())
+            .expect("a big clock in the heading row")
+    }
+
+    #[test]
+    fn big_countdown_at_every_projector_size() {
+        for (w, h) in [(80, 24), (120, 40), (300, 80)] {
+            let mut m = presenting();
+            update(&mut m, Msg::Tick(3 * 60 * SEC));
+            let t = draw(&mut m, w, h);
+            insta::assert_snapshot!(format!("present_clock_{w}x{h}"), t.backend());
+        }
+    }
+
+    /// Calm in the text colour, yellow in the last two minutes, red in the last thirty
+    /// seconds — in the high-contrast theme Present uses (time-up is in the snapshot).
+    #[test]
+    fn countdown_phases_show_in_the_big_clock() {
+        let mut m = presenting();
+        let t = m.theme.presenting();
+        update(&mut m, Msg::Tick(60 * SEC));
+        assert_eq!(clock_cell(&mut m, 120, 40).fg, t.text().fg);
+        update(&mut m, Msg::Tick(9 * 60 * SEC));
+        let soon = clock_cell(&mut m, 120, 40);
+        assert_eq!(soon.fg, t.warn().fg);
+        assert_ne!(soon.fg, t.text().fg);
+        update(&mut m, Msg::Tick(9 * 60 * SEC + 40 * SEC));
+        let last = clock_cell(&mut m, 120, 40);
+        assert_eq!(last.fg, t.bad().fg);
+        assert_ne!(last.fg, soon.fg);
+        update(&mut m, Msg::Tick(10 * 60 * SEC + 5 * SEC));
+        let shot = draw(&mut m, 120, 40);
+        insta::assert_snapshot!("present_clock_over_120x40", shot.backend());
     }
 }
