@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{case, revmap, rich_session, root, scenarios};
+use common::{assert_exit, case, revmap, rich_session, root, scenarios};
 use revmap::store::session_file::save_session;
 
 fn session_file(dir: &Path, team: &str) -> String {
@@ -39,12 +39,7 @@ fn exports_html_to_the_chosen_file_only() {
         "-o",
         out_path.to_str().unwrap(),
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 0);
     let html = fs::read_to_string(&out_path).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ru\">"));
     assert!(html.contains("Индивидуальная карта реверсивного наставничества"));

@@ -4,17 +4,12 @@
 //! fixture rows themselves.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+mod common;
+
+use common::revmap;
 use revmap::domain::case::{Case, Role};
 use revmap::store::case_file::load_case;
-
-fn revmap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_revmap"))
-        .args(args)
-        .output()
-        .expect("run revmap")
-}
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{case, revmap, rich_session, root};
+use common::{assert_exit, case, revmap, rich_session, root};
 use revmap::store::session_file::{load_session, save_session};
 
 fn team(dir: &Path, file: &str, scenario: &str, name: &str, goal: &str) -> String {
@@ -59,12 +59,7 @@ fn two_teams_merge_into_one_seminar_file() {
         "-o",
         out_path.to_str().unwrap(),
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 0);
     let (s, _) = load_session(&out_path).unwrap();
     assert_eq!(s.teams.len(), 3);
     assert!(dir.path().join("seminar.ron.bak").exists());

@@ -24,6 +24,16 @@ pub fn revmap(args: &[&str]) -> std::process::Output {
         .expect("run revmap")
 }
 
+/// Asserts the exit code, showing what the binary said on stderr when it differs.
+pub fn assert_exit(out: &std::process::Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
