@@ -181,3 +181,45 @@ fn present_mode_keeps_private_data_off_the_wall() {
     t.keys(&["d"]);
     t.wait_exit();
 }
+
+/// A seminar file from `revmap merge`: Present shows the teams' maps one after another,
+/// `]` jumps to the next team, `p` goes on to the pair list.
+#[test]
+fn teams_take_turns_on_the_projector() {
+    need_tmux!();
+    let dir = tempfile::tempdir().unwrap();
+    let school = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/school-291.ron");
+    let mut files = Vec::new();
+    for (name, goal) in [("Команда 1", "Excel к маю"), ("Команда 2", "Видео к маю")]
+    {
+        let mut s = common::rich_session(common::case(&school));
+        s.team = name.into();
+        s.maps[0].passport.goal = goal.into();
+        let p = dir.path().join(format!("{}.ron", files.len() + 1));
+        revmap::store::session_file::save_session(&p, &mut s, "2026-05-16T11:00:00Z").unwrap();
+        files.push(p.display().to_string());
+    }
+    let seminar = dir.path().join("seminar.ron");
+    let merged = common::revmap(&[
+        "merge",
+        &files[0],
+        &files[1],
+        "-o",
+        seminar.to_str().unwrap(),
+    ]);
+    common::assert_exit(&merged, 0);
+
+    let t = Term::start("en_US.UTF-8", &[seminar.to_str().unwrap()]);
+    t.tmux(&["resize-window", "-t", "walk", "-x", "100", "-y", "30"]);
+    t.wait_for(&["2 Case", "seminar.ron"]);
+    t.keys(&["6"]);
+    t.wait_for(&["team 1 of 2 · map 1 of 1", "Excel к маю"]);
+    t.keys(&["]"]);
+    t.wait_for(&["team 2 of 2 · map 1 of 1", "Видео к маю"]);
+    t.keys(&["["]);
+    t.wait_for(&["team 1 of 2", "Excel к маю"]);
+    t.keys(&["p"]);
+    t.wait_for(&["page 1 of 1"]);
+    t.keys(&["q"]);
+    t.wait_exit();
+}

@@ -118,6 +118,15 @@ mod tests {
         assert!(m.popup.is_none(), "no reset question while locked");
         ctrl(&mut m, 'z');
         assert_eq!(m.notice.as_deref(), Some(m.strings().room.locked_refused));
+        ch(&mut m, '1');
+        let open = press(&mut m, KeyCode::Enter);
+        assert!(
+            open.is_none() && m.popup.is_none(),
+            "no other file opens while locked"
+        );
+        ch(&mut m, 'o');
+        assert!(m.line.is_none(), "no path asked while locked");
+        assert_eq!(m.notice.as_deref(), Some(m.strings().room.locked_refused));
         update(&mut m, Msg::Act(Action::Goto(Stage::Present)));
         assert_eq!(m.stage, Stage::Present);
         ch(&mut m, 'p');
@@ -127,6 +136,15 @@ mod tests {
         assert!(m.session.room.plan[m.session.room.current].timer.running);
         ch(&mut m, 'F');
         assert!(!m.locked);
+        ch(&mut m, '1');
+        let open = press(&mut m, KeyCode::Enter);
+        let asks = matches!(m.popup, Some(Popup::Confirm(Confirm::Open(_))));
+        assert!(
+            open.is_some() || asks,
+            "opens (or asks first) once unlocked"
+        );
+        press(&mut m, KeyCode::Esc);
+        ch(&mut m, '6');
         ch(&mut m, 'X');
         assert_eq!(m.notice.as_deref(), Some(m.strings().room.nothing_to_reset));
     }

@@ -273,6 +273,8 @@ pub static BINDINGS: &[Binding] = &[
     h(&[ch(' '), key(K::PageDown), key(K::Right), key(K::Down), ch('l'), ch('j')], Action::NextPage, PRESENT, |s| s.keys.next_page, |s| s.keys.hint_page),
     b(&[key(K::Backspace), key(K::PageUp), key(K::Left), key(K::Up), ch('h'), ch('k')], Action::PrevPage, PRESENT, |s| s.keys.prev_page),
     b(&[ch('p')], Action::PresentContent, PRESENT, |s| s.keys.present_content),
+    b(&[ch(']')], Action::NextSubject, PRESENT, |s| s.keys.next_team),
+    b(&[ch('[')], Action::PrevSubject, PRESENT, |s| s.keys.prev_team),
     b(&[ch('c')], Action::Compare, PRESENT, |s| s.persist.key_compare),
     b(&[key(K::Esc)], Action::Back, PRESENT, |s| s.keys.back_to_map),
     // Help pop-up.

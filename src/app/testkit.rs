@@ -11,8 +11,9 @@ use super::keymap::msg_for_key;
 use super::model::Model;
 use super::msg::{Cmd, Msg};
 use super::update::update;
-use crate::domain::case::Case;
+use crate::domain::case::{Case, Stage};
 use crate::domain::pairing::{Mode, Objective, Pair, Pairing, Reason, Unmatched};
+use crate::domain::session::TeamWork;
 use crate::i18n::Lang;
 use crate::store::case_file::demo_case;
 
@@ -126,4 +127,35 @@ pub fn screen(t: &Terminal<TestBackend>) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A merged session as `revmap merge` makes it: no pairs or maps of its own; "Команда 1"
+/// with the maps of the demo's first two pairs, "Команда 2" with the first one, retold.
+pub fn teams(lang: Lang) -> Model {
+    let mut m = paired(lang);
+    ch(&mut m, '5');
+    ch(&mut m, 'R');
+    ch(&mut m, ']');
+    ch(&mut m, 'R');
+    let maps = std::mem::take(&mut m.session.maps);
+    assert_eq!(maps.len(), 2, "two stored maps");
+    let mut retold = maps[0].clone();
+    retold.passport.goal = "Другая цель второй команды".into();
+    m.session.teams = vec![
+        TeamWork {
+            team: "Команда 1".into(),
+            maps,
+            ..Default::default()
+        },
+        TeamWork {
+            team: "Команда 2".into(),
+            maps: vec![retold],
+            ..Default::default()
+        },
+    ];
+    m.session.pairing = Default::default();
+    crate::app::stage::map::refresh(&mut m);
+    m.stage = Stage::Map;
+    m.dirty = false;
+    m
 }

@@ -135,6 +135,9 @@ fn normal(m: &mut Model, stage: Stage, a: Action) -> Option<Cmd> {
 }
 
 pub fn goto(m: &mut Model, s: Stage) -> Option<Cmd> {
+    if s == Stage::Present && m.stage != Stage::Present {
+        present::enter(m);
+    }
     m.stage = s;
     m.pairs.swap_from = None;
     present::clamp(m);

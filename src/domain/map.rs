@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use super::case::{Case, Id, PairRef, Participant};
 use super::session::{Activity, Field, Goals, Growth, Map, Passport, Section, Subject};
-use super::status::Status;
+use super::status::{Status, tenths};
 use crate::i18n::{Lang, PrefillText, fill};
 
 /// Default length of a mentoring cycle (seed 000: 84.7% prefer about a year).
@@ -338,6 +338,7 @@ impl Draft<'_> {
 
     fn participants(&self) -> String {
         let s = self.lang.strings();
+        let status = self.lang.reasons().status;
         let mut people: Vec<(&Participant, &str)> = Vec::new();
         if let Some(m) = self.mentor() {
             people.push((m, self.t.mentor));
@@ -363,8 +364,9 @@ impl Draft<'_> {
                         ("name", &p.name),
                         ("role", s.role_name(&p.role)),
                         ("position", position),
-                        ("age", &p.age.to_string()),
-                        ("exp", &self.lang.decimal(p.experience)),
+                        // No age: a map goes on the projector and into files,
+                        // and ages are private (the status gap is in the reasons).
+                        ("status", &(status)(None, tenths(p.experience))),
                         ("teaches", &self.topics(&teaches)),
                     ],
                 )

@@ -285,6 +285,8 @@ pub struct KeyText {
     pub next_page: &'static str,
     pub prev_page: &'static str,
     pub present_content: &'static str,
+    pub next_team: &'static str,
+    pub prev_team: &'static str,
     pub close: &'static str,
     pub scroll_up: &'static str,
     pub scroll_down: &'static str,
@@ -429,6 +431,8 @@ pub struct PresentText {
     pub map_title: &'static str,
     pub pairs_title: &'static str,
     pub page: &'static str,
+    /// Where the teams' show is: `{k}`, `{n}` teams; `{j}`, `{maps}` maps of this team.
+    pub team_of: &'static str,
     pub nothing: &'static str,
 }
 

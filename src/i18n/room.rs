@@ -64,6 +64,8 @@ pub struct RoomText {
     pub shown: &'static str,
     /// The warning on screen while anything private shows.
     pub privacy_off: &'static str,
+    /// Said when Present turns privacy back on for the projector.
+    pub privacy_back_on: &'static str,
     // Facilitator controls.
     pub key_undo: &'static str,
     pub key_redo: &'static str,
@@ -140,6 +142,7 @@ pub static EN: RoomText = RoomText {
     hidden: "hidden",
     shown: "SHOWN",
     privacy_off: "PRIVACY OFF",
+    privacy_back_on: "Privacy back on for the projector (V to change)",
     key_undo: "Undo the last change (up to 200 steps)",
     key_redo: "Redo what was undone",
     key_lock: "Presenter lock: freeze editing while teams present (on or off)",
@@ -213,6 +216,7 @@ pub static RU: RoomText = RoomText {
     hidden: "скрыто",
     shown: "ПОКАЗАНО",
     privacy_off: "ПРИВАТНОСТЬ ВЫКЛ",
+    privacy_back_on: "Для проектора приватность снова включена (V — изменить)",
     key_undo: "Отменить последнее изменение (до 200 шагов)",
     key_redo: "Вернуть отменённое",
     key_lock: "Блокировка на время показа: правки запрещены (вкл/выкл)",

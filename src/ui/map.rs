@@ -103,7 +103,7 @@ fn left(m: &Model, t: &Theme, map: &Map, l: &MapLayout, buf: &mut Buffer) {
     match m.map.focus {
         Focus::Passport => rows(l.left, buf, t, Field::ALL.len(), Some(m.map.field), |i| {
             let f = Field::ALL[i];
-            let text = map.passport.get(f);
+            let text = m.privacy.redact_in(&m.session.case, map.passport.get(f));
             let (mark, style) = match (text.trim().is_empty(), REQUIRED.contains(&f)) {
                 (false, _) => ("✓", t.good()),
                 (true, true) => ("!", t.bad()),
@@ -114,7 +114,7 @@ fn left(m: &Model, t: &Theme, map: &Map, l: &MapLayout, buf: &mut Buffer) {
             Line::from(vec![
                 Span::styled(format!("{mark} "), style),
                 Span::styled(name, t.text()),
-                Span::styled(ellipsize(&first_line(text), room), t.muted()),
+                Span::styled(ellipsize(&first_line(&text), room), t.muted()),
             ])
         }),
         Focus::Plan => {
@@ -130,7 +130,10 @@ fn left(m: &Model, t: &Theme, map: &Map, l: &MapLayout, buf: &mut Buffer) {
                 };
                 Line::from(vec![
                     Span::styled(head, t.muted()),
-                    Span::styled(ellipsize(&a.title, room), style),
+                    Span::styled(
+                        ellipsize(&m.privacy.redact_in(&m.session.case, &a.title), room),
+                        style,
+                    ),
                 ])
             });
         }
@@ -144,11 +147,11 @@ fn field_detail(m: &Model, t: &Theme, map: &Map, area: Rect, buf: &mut Buffer) {
     if REQUIRED.contains(&f) {
         title = format!("{title} · {}", s.map.required);
     }
-    let text = map.passport.get(f);
+    let text = m.privacy.redact_in(&m.session.case, map.passport.get(f));
     let body = if text.trim().is_empty() {
         Line::styled(s.ui.empty, t.muted()).into()
     } else {
-        ratatui::text::Text::styled(text.clone(), t.text())
+        ratatui::text::Text::styled(text, t.text())
     };
     Paragraph::new(body)
         .block(panel(title, false, t))
@@ -175,7 +178,7 @@ fn activity_detail(m: &Model, t: &Theme, map: &Map, area: Rect, buf: &mut Buffer
         })
         .collect();
     let lines = vec![
-        Line::styled(a.title.clone(), t.title()),
+        Line::styled(m.privacy.redact_in(case, &a.title), t.title()),
         labelled(
             s.map.month,
             format!("{} · {}", a.month, s.growth_name(a.growth)),

@@ -12,7 +12,7 @@ use crate::app::Model;
 use crate::app::room::face;
 use crate::app::stage::map::names;
 use crate::app::stage::present::{
-    Content, MAP_PAGES, PAIR_ROWS, body_rows, page_count, pairs_per_page,
+    Content, MAP_PAGES, PAIR_ROWS, body_rows, has_teams, page_count, pairs_per_page, slide_at,
 };
 use crate::domain::room::clock_face;
 use crate::domain::session::Map;
@@ -47,6 +47,9 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
             .render(subtitle, buf);
             map_page(m, t, map, page, content, buf);
         }
+        (Content::Teams, _) if has_teams(&m.session) => {
+            team_page(m, t, [heading, subtitle, content], buf);
+        }
         (Content::Pairs, _) if m.session.pairing.result.is_some() => {
             bigtext::heading(s.present.pairs_title, t, heading, buf);
             pairs_page(m, t, page, content, buf);
@@ -60,12 +63,50 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
                 .render(content, buf);
         }
     }
-    let pages = page_count(m);
-    let n = (page + 1).to_string();
-    let all = pages.to_string();
-    Line::styled(fill(s.present.page, &[("n", &n), ("all", &all)]), t.text())
+    Line::styled(footer_text(m), t.text())
         .alignment(Alignment::Right)
         .render(footer, buf);
+}
+
+/// "page 3 of 7", and in the teams' show which team and map first.
+fn footer_text(m: &Model) -> String {
+    let s = m.strings();
+    let n = (m.present.page + 1).to_string();
+    let all = page_count(m).to_string();
+    let page = fill(s.present.page, &[("n", &n), ("all", &all)]);
+    let slide = match m.present.content {
+        Content::Teams => slide_at(m, m.present.page),
+        _ => None,
+    };
+    let Some(x) = slide else {
+        return page;
+    };
+    let teams = &m.session.teams;
+    let numbers = [
+        ("k", (x.team + 1).to_string()),
+        ("n", teams.len().to_string()),
+        ("j", (x.map + 1).to_string()),
+        ("maps", teams[x.team].maps.len().to_string()),
+    ];
+    let pairs: Vec<(&str, &str)> = numbers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    format!("{} · {page}", fill(s.present.team_of, &pairs))
+}
+
+/// A page of the teams' show: the team's name big, whose map it is beneath, then the page.
+fn team_page(m: &Model, t: &Theme, [heading, subtitle, content]: [Rect; 3], buf: &mut Buffer) {
+    let Some(x) = slide_at(m, m.present.page) else {
+        return;
+    };
+    let work = &m.session.teams[x.team];
+    let map = &work.maps[x.map];
+    let case = &m.session.case;
+    bigtext::heading(&work.team, t, heading, buf);
+    let who = names(case, &map.subject, " & ", first_name);
+    let title = m.privacy.redact_in(case, &map.passport.name);
+    Line::styled(format!("{who} · {title}"), t.accent())
+        .alignment(Alignment::Center)
+        .render(subtitle, buf);
+    map_page(m, t, map, x.page, content, buf);
 }
 
 /// The current item's countdown in big digits at the right of the heading row, in its
@@ -171,6 +212,8 @@ mod tests {
     use crate::domain::case::Stage;
     use crate::i18n::Lang;
 
+    use ratatui::style::Modifier;
+
     const SEC: u64 = 1000;
 
     /// The demo on Present with its first item's 10-minute countdown started at 0.
@@ -193,6 +236,28 @@ mod tests {
             .find(|c| c.symbol() != " ")
             .map(|c| c.style())
             .expect("a big clock in the heading row")
+    }
+
+    /// A merged session on Present: the team's name big, then the second team after `]`.
+    #[test]
+    fn teams_present_one_after_another() {
+        for (lang, w, h) in [(Lang::Ru, 80, 24), (Lang::En, 120, 40)] {
+            let mut m = crate::app::testkit::teams(lang);
+            update(&mut m, Msg::Act(Action::Goto(Stage::Present)));
+            let first = draw(&mut m, w, h);
+            insta::assert_snapshot!(
+                format!("present_team_first_{lang:?}_{w}x{h}"),
+                first.backend()
+            );
+            ch(&mut m, ']');
+            let second = draw(&mut m, w, h);
+            let text = crate::app::testkit::screen(&second);
+            assert!(text.contains("Другая цель второй команды"), "{text}");
+            insta::assert_snapshot!(
+                format!("present_team_second_{lang:?}_{w}x{h}"),
+                second.backend()
+            );
+        }
     }
 
     #[test]
@@ -224,5 +289,19 @@ mod tests {
         update(&mut m, Msg::Tick(10 * 60 * SEC + 5 * SEC));
         let shot = draw(&mut m, 120, 40);
         insta::assert_snapshot!("present_clock_over_120x40", shot.backend());
+        // Time up, between flashes: white on red, which NO_COLOR draws as inverse.
+        update(&mut m, Msg::Tick(10 * 60 * SEC + 6 * SEC));
+        let alarm = t.style(super::super::theme::Role::Alarm);
+        assert_eq!(clock_cell(&mut m, 120, 40).bg, alarm.bg);
+        assert_ne!(alarm.bg, t.text().bg);
+        m.theme = Theme::new(m.theme.name, false);
+        let plain = clock_cell(&mut m, 120, 40);
+        assert!(plain.add_modifier.contains(Modifier::REVERSED), "{plain:?}");
+        let reset = Some(ratatui::style::Color::Reset);
+        assert_eq!(
+            (plain.fg, plain.bg),
+            (reset, reset),
+            "no colours in NO_COLOR"
+        );
     }
 }

@@ -87,13 +87,14 @@ pub fn popup(m: &Model, t: &Theme, selected: usize, area: Rect, buf: &mut Buffer
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::KeyCode;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     use crate::app::Action;
     use crate::app::msg::Msg;
-    use crate::app::testkit::{ch, draw, press, screen, solved};
+    use crate::app::testkit::{ch, draw, press, press_mod, screen, solved};
     use crate::app::update;
     use crate::domain::case::Stage;
+    use crate::domain::privacy::Privacy;
     use crate::i18n::Lang;
 
     fn present_pairs(lang: Lang) -> crate::app::Model {
@@ -134,6 +135,28 @@ mod tests {
             "{text}"
         );
         insta::assert_snapshot!("present_privacy_off_en_80x24", t.backend());
+    }
+
+    /// A surname and an e-mail typed into a map are redacted on the Map stage too, and
+    /// come back when surnames and contacts are shown.
+    #[test]
+    fn typed_surnames_are_redacted_on_the_map_stage() {
+        let mut m = solved(Lang::En);
+        ch(&mut m, '5');
+        ch(&mut m, 'e');
+        crate::app::testkit::type_text(&mut m, " Ask Berg: anna.berg@riverside.example");
+        press_mod(&mut m, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert!(m.popup.is_none(), "the editor is closed");
+        let hidden = screen(&draw(&mut m, 120, 40));
+        assert!(hidden.contains("Ask B.:"), "{hidden}");
+        assert!(
+            !hidden.contains("Berg") && !hidden.contains("riverside.example"),
+            "{hidden}"
+        );
+        m.privacy = Privacy::REVEALED;
+        let shown = screen(&draw(&mut m, 120, 40));
+        assert!(shown.contains("Ask Berg:"), "{shown}");
+        assert!(shown.contains("anna.berg@riverside.example"), "{shown}");
     }
 
     /// One field at a time: showing only ages names only ages in the warning, in Russian.

@@ -209,6 +209,21 @@ pub fn names(case: &Case, s: &Subject, sep: &str, shown: impl Fn(&str) -> &str) 
     }
 }
 
+/// ] and [: the next or previous pair's (or team's) map, round the list.
+pub fn next_subject(m: &mut Model, forward: bool) {
+    let st = &mut m.map;
+    let n = st.subjects.len();
+    if n == 0 {
+        return;
+    }
+    st.current = if forward {
+        (st.current + 1) % n
+    } else {
+        (st.current + n - 1) % n
+    };
+    refresh_current(m);
+}
+
 pub fn on_action(m: &mut Model, a: Action) -> Option<Cmd> {
     let st = &mut m.map;
     let activities = st.map(&m.session).map_or(0, |x| x.activities.len());
@@ -218,13 +233,8 @@ pub fn on_action(m: &mut Model, a: Action) -> Option<Cmd> {
         (Action::Right, _) => st.focus = Focus::Plan,
         (a, Focus::Passport) if is_nav(a) => st.field = step(st.field, Field::ALL.len(), a, page),
         (a, Focus::Plan) if is_nav(a) => st.activity = step(st.activity, activities, a, page),
-        (Action::NextSubject | Action::PrevSubject, _) if !st.subjects.is_empty() => {
-            let n = st.subjects.len();
-            st.current = match a {
-                Action::NextSubject => (st.current + 1) % n,
-                _ => (st.current + n - 1) % n,
-            };
-            refresh_current(m);
+        (Action::NextSubject | Action::PrevSubject, _) => {
+            next_subject(m, a == Action::NextSubject);
         }
         (Action::Activate, Focus::Passport) => {
             if let Some(map) = m.map.map(&m.session) {

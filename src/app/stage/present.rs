@@ -1,14 +1,19 @@
-//! Stage 6, Present: the current map or the pair list, page by page, for the room.
+//! Stage 6, Present: the current map, every team's maps one after another, or the pair
+//! list, page by page, for the room.
 
 use crate::app::model::Model;
 use crate::app::msg::{Action, Cmd};
+use crate::app::stage::map;
 use crate::domain::case::Stage;
-use crate::domain::session::Field;
+use crate::domain::session::{Field, Map, Session};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Content {
+    /// The map selected on the Map stage.
     #[default]
     Map,
+    /// The maps of the teams a merged session holds, team after team.
+    Teams,
     Pairs,
 }
 
@@ -47,13 +52,88 @@ pub fn pairs_per_page(rows: u16) -> usize {
     (body_rows(rows) / usize::from(PAIR_ROWS)).max(1)
 }
 
+/// Pages of one presented map: the passport pages, then the plan's.
+pub fn map_pages(map: &Map, rows: u16) -> usize {
+    MAP_PAGES.len() + map.activities.len().div_ceil(body_rows(rows)).max(1)
+}
+
+/// One map of the teams' show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slide {
+    /// Index into `session.teams`.
+    pub team: usize,
+    /// Index into that team's maps.
+    pub map: usize,
+    /// The slide's first page in the whole show.
+    pub first_page: usize,
+    /// Which page of this map.
+    pub page: usize,
+}
+
+/// Every team's every map, in the order they were collected, with where each starts.
+fn slides(s: &Session, rows: u16) -> Vec<Slide> {
+    let mut out = Vec::new();
+    let mut first_page = 0;
+    for (team, work) in s.teams.iter().enumerate() {
+        for (i, map) in work.maps.iter().enumerate() {
+            out.push(Slide {
+                team,
+                map: i,
+                first_page,
+                page: 0,
+            });
+            first_page += map_pages(map, rows);
+        }
+    }
+    out
+}
+
+/// Whether the session holds teams' maps to present.
+pub fn has_teams(s: &Session) -> bool {
+    s.teams.iter().any(|t| !t.maps.is_empty())
+}
+
+/// The slide a page of the teams' show falls on.
+pub fn slide_at(m: &Model, page: usize) -> Option<Slide> {
+    let all = slides(&m.session, m.size.1);
+    let slide = all.iter().rev().find(|x| x.first_page <= page)?;
+    Some(Slide {
+        page: page - slide.first_page,
+        ..*slide
+    })
+}
+
+/// The first page of the next (or previous) team's maps, if there is one.
+fn team_start(m: &Model, forward: bool) -> Option<usize> {
+    let here = slide_at(m, m.present.page)?;
+    let all = slides(&m.session, m.size.1);
+    let firsts = all.iter().filter(|x| x.map == 0);
+    if forward {
+        firsts
+            .filter(|x| x.team > here.team)
+            .map(|x| x.first_page)
+            .next()
+    } else {
+        let back = if here.map == 0 && here.page == 0 {
+            here.team.checked_sub(1)?
+        } else {
+            here.team
+        };
+        firsts
+            .filter(|x| x.team == back)
+            .map(|x| x.first_page)
+            .next()
+    }
+}
+
 pub fn page_count(m: &Model) -> usize {
     let rows = m.size.1;
     match m.present.content {
-        Content::Map => match m.map.map(&m.session) {
-            Some(map) => MAP_PAGES.len() + map.activities.len().div_ceil(body_rows(rows)).max(1),
-            None => 1,
-        },
+        Content::Map => m.map.map(&m.session).map_or(1, |map| map_pages(map, rows)),
+        Content::Teams => {
+            let maps = m.session.teams.iter().flat_map(|t| &t.maps);
+            maps.map(|map| map_pages(map, rows)).sum::<usize>().max(1)
+        }
         Content::Pairs => {
             let n = m.pair_count();
             n.div_ceil(pairs_per_page(rows)).max(1)
@@ -61,20 +141,58 @@ pub fn page_count(m: &Model) -> usize {
     }
 }
 
+/// Entering the stage: privacy back on for the projector, and the teams' maps when the
+/// session holds them but no stored map of its own (a merged session).
+pub fn enter(m: &mut Model) {
+    if m.privacy.is_off() {
+        m.privacy = crate::domain::privacy::Privacy::HIDDEN;
+        crate::app::stage::pairs::refresh(m);
+        m.notice = Some(m.strings().room.privacy_back_on.to_string());
+    }
+    if m.present.content == Content::Map && m.session.maps.is_empty() && has_teams(&m.session) {
+        m.present.content = Content::Teams;
+        m.present.page = 0;
+    }
+}
+
+/// p: the current map → the teams' maps (when there are any) → the pair list → …
+fn next_content(m: &Model) -> Content {
+    match m.present.content {
+        Content::Map if has_teams(&m.session) => Content::Teams,
+        Content::Map | Content::Teams => Content::Pairs,
+        Content::Pairs => Content::Map,
+    }
+}
+
+/// ] and [: the next team's maps, or on the current map, the next pair's map.
+fn next_subject(m: &mut Model, forward: bool) {
+    match m.present.content {
+        Content::Teams => {
+            if let Some(p) = team_start(m, forward) {
+                m.present.page = p;
+            }
+        }
+        Content::Map => {
+            map::next_subject(m, forward);
+            m.present.page = 0;
+        }
+        Content::Pairs => {}
+    }
+}
+
 pub fn on_action(m: &mut Model, a: Action) -> Option<Cmd> {
     let pages = page_count(m);
-    let st = &mut m.present;
     match a {
-        Action::NextPage => st.page = (st.page + 1).min(pages - 1),
-        Action::PrevPage => st.page = st.page.saturating_sub(1),
-        Action::Top => st.page = 0,
-        Action::Bottom => st.page = pages - 1,
+        Action::NextPage => m.present.page = (m.present.page + 1).min(pages - 1),
+        Action::PrevPage => m.present.page = m.present.page.saturating_sub(1),
+        Action::Top => m.present.page = 0,
+        Action::Bottom => m.present.page = pages - 1,
         Action::PresentContent => {
-            st.content = match st.content {
-                Content::Map => Content::Pairs,
-                Content::Pairs => Content::Map,
-            };
-            st.page = 0;
+            m.present.content = next_content(m);
+            m.present.page = 0;
+        }
+        Action::NextSubject | Action::PrevSubject => {
+            next_subject(m, a == Action::NextSubject);
         }
         Action::Back => m.stage = Stage::Map,
         _ => {}
@@ -86,4 +204,131 @@ pub fn on_action(m: &mut Model, a: Action) -> Option<Cmd> {
 pub fn clamp(m: &mut Model) {
     let pages = page_count(m);
     m.present.page = m.present.page.min(pages - 1);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::msg::Msg;
+    use crate::app::testkit::{ch, paired, teams};
+    use crate::app::update;
+    use crate::domain::privacy::Privacy;
+    use crate::i18n::Lang;
+
+    fn act(m: &mut Model, a: Action) {
+        update(m, Msg::Act(a));
+    }
+
+    /// The (team, map, page) every page of the show lands on, first to last.
+    fn walk(m: &mut Model) -> Vec<(usize, usize, usize)> {
+        let mut seen = Vec::new();
+        loop {
+            let x = slide_at(m, m.present.page).expect("a slide on every page");
+            seen.push((x.team, x.map, x.page));
+            let before = m.present.page;
+            act(m, Action::NextPage);
+            if m.present.page == before {
+                return seen;
+            }
+        }
+    }
+
+    #[test]
+    fn a_merged_session_presents_every_team_map_after_map() {
+        let mut m = teams(Lang::En);
+        update(&mut m, Msg::Resize(80, 24));
+        ch(&mut m, '6');
+        assert_eq!(m.present.content, Content::Teams);
+        let pages: Vec<usize> = m
+            .session
+            .teams
+            .iter()
+            .flat_map(|t| &t.maps)
+            .map(|x| map_pages(x, 24))
+            .collect();
+        let expected: usize = pages.iter().sum();
+        assert_eq!(page_count(&m), expected);
+        let seen = walk(&mut m);
+        assert_eq!(seen.len(), expected);
+        let mut order: Vec<(usize, usize)> = seen.iter().map(|&(t, k, _)| (t, k)).collect();
+        order.dedup();
+        assert_eq!(order, vec![(0, 0), (0, 1), (1, 0)]);
+        let first_map: Vec<usize> = seen
+            .iter()
+            .filter(|x| (x.0, x.1) == (0, 0))
+            .map(|x| x.2)
+            .collect();
+        assert_eq!(first_map, (0..pages[0]).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn brackets_jump_from_team_to_team() {
+        let mut m = teams(Lang::En);
+        update(&mut m, Msg::Resize(80, 24));
+        ch(&mut m, '6');
+        let team_of = |m: &Model| slide_at(m, m.present.page).map(|x| (x.team, x.map, x.page));
+        ch(&mut m, ']');
+        assert_eq!(team_of(&m), Some((1, 0, 0)));
+        ch(&mut m, ']');
+        assert_eq!(team_of(&m), Some((1, 0, 0)), "no team after the last");
+        ch(&mut m, ' ');
+        ch(&mut m, '[');
+        assert_eq!(
+            team_of(&m),
+            Some((1, 0, 0)),
+            "[ first goes to the team's start"
+        );
+        ch(&mut m, '[');
+        assert_eq!(team_of(&m), Some((0, 0, 0)));
+        ch(&mut m, '[');
+        assert_eq!(team_of(&m), Some((0, 0, 0)));
+    }
+
+    #[test]
+    fn p_cycles_map_teams_pairs_and_skips_teams_when_there_are_none() {
+        let mut m = teams(Lang::En);
+        ch(&mut m, '6');
+        let mut seen = vec![m.present.content];
+        for _ in 0..3 {
+            ch(&mut m, 'p');
+            seen.push(m.present.content);
+        }
+        assert_eq!(
+            seen,
+            [Content::Teams, Content::Pairs, Content::Map, Content::Teams]
+        );
+        let mut one = paired(Lang::En);
+        ch(&mut one, '6');
+        ch(&mut one, 'p');
+        assert_eq!(one.present.content, Content::Pairs);
+        ch(&mut one, 'p');
+        assert_eq!(one.present.content, Content::Map);
+    }
+
+    #[test]
+    fn entering_present_turns_privacy_back_on_and_says_so() {
+        let mut m = paired(Lang::En);
+        m.privacy = Privacy::REVEALED;
+        ch(&mut m, '6');
+        assert_eq!(m.privacy, Privacy::HIDDEN);
+        assert_eq!(m.notice.as_deref(), Some(m.strings().room.privacy_back_on));
+        // Shown again on purpose while presenting, it stays shown on this stage.
+        m.privacy = Privacy::REVEALED;
+        ch(&mut m, ' ');
+        assert_eq!(m.privacy, Privacy::REVEALED);
+    }
+
+    #[test]
+    fn on_the_current_map_brackets_step_to_the_next_pairs_map() {
+        let mut m = paired(Lang::En);
+        ch(&mut m, '5');
+        let first = m.map.current;
+        ch(&mut m, '6');
+        ch(&mut m, ' ');
+        ch(&mut m, ']');
+        assert_eq!(m.map.current, (first + 1) % m.map.subjects.len());
+        assert_eq!(m.present.page, 0);
+        ch(&mut m, '[');
+        assert_eq!(m.map.current, first);
+    }
 }

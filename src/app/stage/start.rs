@@ -72,6 +72,8 @@ pub fn on_action(m: &mut Model, a: Action) -> Option<Cmd> {
             m.start.selected = step(m.start.selected, m.start.visible.len(), a, m.page());
             None
         }
+        // Opening a file replaces the room's session on screen: not while teams present.
+        Action::Activate | Action::OpenPath if m.refused_by_lock() => None,
         Action::Activate => activate(m),
         Action::Filter => {
             m.line = Some(LineInput {
