@@ -168,21 +168,57 @@ pub fn initial(surname: &str) -> String {
         .unwrap_or_default()
 }
 
-/// `text` with `word` replaced where it stands as a whole word (not inside another word).
-fn replace_word(text: &str, word: &str, with: &str) -> String {
+/// `text` with every whole word that is `surname`, or one of its Russian case forms
+/// ("Ивановой", "Иванову" of "Иванова"), replaced by `with`.
+fn replace_word(text: &str, surname: &str, with: &str) -> String {
+    let stem = russian_stem(surname);
+    // Most texts name nobody: a fast search first keeps big cases cheap to draw.
+    if !text.contains(stem.unwrap_or(surname)) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find(word) {
-        let before = rest[..at].chars().next_back();
-        let after = rest[at + word.len()..].chars().next();
-        let whole =
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
-        out.push_str(&rest[..at]);
-        out.push_str(if whole { with } else { word });
-        rest = &rest[at + word.len()..];
+    while let Some(start) = rest.find(char::is_alphanumeric) {
+        out.push_str(&rest[..start]);
+        let word_len = rest[start..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len() - start);
+        let word = &rest[start..start + word_len];
+        let hit = word == surname || stem.is_some_and(|st| is_case_form(word, st));
+        out.push_str(if hit { with } else { word });
+        rest = &rest[start + word_len..];
     }
     out.push_str(rest);
     out
+}
+
+/// The part of a Russian surname its case endings attach to: "Иванов" of "Иванова",
+/// "Достоевск" of "Достоевский"; none for other scripts or stems too short to be safe.
+fn russian_stem(surname: &str) -> Option<&str> {
+    const ENDINGS: [&str; 9] = ["ая", "яя", "ий", "ый", "ой", "а", "я", "ь", "й"];
+    if !surname.chars().all(is_cyrillic) {
+        return None;
+    }
+    let stem = ENDINGS
+        .iter()
+        .find_map(|e| surname.strip_suffix(e))
+        .unwrap_or(surname);
+    (stem.chars().count() >= 3).then_some(stem)
+}
+
+/// "Ивановой" is a form of the stem "Иванов": the stem and one of the endings Russian
+/// surnames take in their cases (both genders, singular and plural).
+fn is_case_form(word: &str, stem: &str) -> bool {
+    const ENDINGS: [&str; 26] = [
+        "", "а", "у", "е", "ы", "и", "ю", "я", "ой", "ою", "ую", "ым", "ом", "ых", "ая", "ий",
+        "ый", "ие", "их", "им", "ей", "ем", "ого", "ому", "ыми", "ими",
+    ];
+    word.strip_prefix(stem)
+        .is_some_and(|ending| ENDINGS.contains(&ending))
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
 #[cfg(test)]
@@ -246,5 +282,27 @@ mod tests {
             only_surnames.redact(text, people()),
             "B. and Bergman; И. (+7 900), mail anna@x.org"
         );
+    }
+
+    #[test]
+    fn russian_surnames_are_found_in_every_case() {
+        let people = |surname| [(Some(surname), [None, None])];
+        let hide = |text: &str, surname| Privacy::default().redact(text, people(surname));
+        assert_eq!(
+            hide("с Ивановой, к Ивановой, Иванову, Иванова", "Иванова"),
+            "с И., к И., И., И."
+        );
+        assert_eq!(hide("Петровым и Петрову", "Петров"), "П. и П.");
+        assert_eq!(hide("Достоевского, Достоевскому", "Достоевский"), "Д., Д.");
+        assert_eq!(hide("у Толстого", "Толстой"), "у Т.");
+        // Not a case form: a longer word, lowercase, or another word with the same start.
+        assert_eq!(
+            hide("Ивановка, ивановой, Ивановскими", "Иванова"),
+            "Ивановка, ивановой, Ивановскими"
+        );
+        // Short stems and Latin surnames match only whole.
+        assert_eq!(hide("у Лиса, с Лисом", "Лис"), "у Л., с Л.");
+        assert_eq!(hide("Яна, Ян", "Ян"), "Яна, Я.");
+        assert_eq!(hide("Bergs Berg", "Berg"), "Bergs B.");
     }
 }
