@@ -19,7 +19,9 @@ use revmap::app::msg::{Cmd, Msg};
 use revmap::app::runtime::{msg_for_event, open};
 use revmap::app::{Model, update};
 use revmap::app::{engine, persist_io};
-use revmap::domain::case::Stage;
+use revmap::domain::case::{PairRef, Stage};
+use revmap::domain::map::prefill;
+use revmap::domain::session::{Goals, Map, Subject, TeamWork};
 use revmap::domain::pairing::Mode;
 use revmap::domain::synth::Rng;
 use revmap::i18n::Lang;
@@ -50,6 +52,9 @@ fn run(seed: u64) {
     let mut rng = Rng::new(seed);
     let lang = if seed % 2 == 0 { Lang::Ru } else { Lang::En };
     let mut m = Model::fixture(demo_case(), lang);
+    if seed > 2 {
+        with_teams(&mut m);
+    }
     let mut size = (80u16, 24u16);
     update(&mut m, Msg::Resize(size.0, size.1));
     for step in 0..EVENTS_PER_SEED {
@@ -80,6 +85,40 @@ fn run(seed: u64) {
             check_round_trip(&m).unwrap_or_else(|e| panic!("{e}: {}", context()));
         }
     }
+}
+
+/// Two teams' maps in the session, as `revmap merge` collects them, so the monkey also pages
+/// through a seminar on Present.
+fn with_teams(m: &mut Model) {
+    let case = &m.session.case;
+    let pairing = revmap::domain::pairing::solve(case, Mode::OneToOne, &Default::default())
+        .expect("the demo pairs");
+    let maps: Vec<Map> = pairing
+        .pairs
+        .iter()
+        .take(3)
+        .map(|p| {
+            let pair = PairRef {
+                mentor: p.mentor.clone(),
+                mentee: p.mentee.clone(),
+                topic: Some(p.topic.clone()),
+            };
+            prefill(case, &Goals::default(), Subject::Pair(pair), &[], m.lang)
+        })
+        .collect();
+    assert_eq!(maps.len(), 3, "three demo maps");
+    m.session.teams = vec![
+        TeamWork {
+            team: "Team 1".into(),
+            maps: maps[..2].to_vec(),
+            ..Default::default()
+        },
+        TeamWork {
+            team: "Команда 2".into(),
+            maps: maps[2..].to_vec(),
+            ..Default::default()
+        },
+    ];
 }
 
 /// Updates the model and performs its commands synchronously, as the loop would, with
