@@ -218,8 +218,9 @@ fn teams_take_turns_on_the_projector() {
     t.wait_for(&["team 2 of 2 · map 1 of 1", "Видео к маю"]);
     t.keys(&["["]);
     t.wait_for(&["team 1 of 2", "Excel к маю"]);
+    // The seminar holds no pairs of its own: p says so and stays on the teams' maps.
     t.keys(&["p"]);
-    t.wait_for(&["page 1 of 1"]);
+    t.wait_for(&["Nothing else to show", "team 1 of 2"]);
     t.keys(&["q"]);
     t.wait_exit();
 }

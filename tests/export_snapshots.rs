@@ -120,6 +120,10 @@ fn surnames_contacts_and_ages_only_with_reveal() {
         .passport
         .get_mut(revmap::domain::session::Field::Goal) =
         format!("{goal} Zwetajewa: anna@example.org");
+    // And the session plan: who presents, an item's title.
+    assert!(!s.room.plan.is_empty(), "the demo has a plan");
+    s.room.plan[0].presenter = Some("Team Zwetajewa".into());
+    s.room.plan[1].title = "Call anna@example.org".into();
     for lang in [Lang::En, Lang::Ru] {
         for f in [Format::Md, Format::Html] {
             let hidden = f.render(&session_doc(
@@ -133,6 +137,10 @@ fn surnames_contacts_and_ages_only_with_reveal() {
             assert!(
                 hidden.contains("Z.:"),
                 "the typed surname became its initial"
+            );
+            assert!(
+                hidden.contains("Team Z."),
+                "the plan's presenter is redacted"
             );
             let age = format!("age {},", mentor_age);
             if lang == Lang::En {

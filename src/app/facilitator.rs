@@ -116,6 +116,13 @@ mod tests {
         assert_eq!(m.notice.as_deref(), Some(m.strings().room.locked_refused));
         ch(&mut m, 'X');
         assert!(m.popup.is_none(), "no reset question while locked");
+        ch(&mut m, '5');
+        ch(&mut m, 'e');
+        assert!(m.popup.is_none(), "no editor opens while locked");
+        ch(&mut m, '3');
+        ch(&mut m, 'a');
+        assert!(m.popup.is_none(), "no picker opens while locked");
+        assert_eq!(m.notice.as_deref(), Some(m.strings().room.locked_refused));
         ctrl(&mut m, 'z');
         assert_eq!(m.notice.as_deref(), Some(m.strings().room.locked_refused));
         ch(&mut m, '1');

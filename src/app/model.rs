@@ -118,6 +118,8 @@ pub enum Confirm {
     SaveFailed(String),
     /// Clear this stage's work (goals, pairs or maps).
     Reset(Stage),
+    /// Open an editor on text that names people in full while privacy hides them.
+    EditPrivate(EditTarget, String),
 }
 
 /// A fuzzy picker over items offered by the case.

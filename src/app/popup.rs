@@ -13,6 +13,23 @@ use super::{fuzzy, persist};
 use crate::i18n::fill;
 
 pub fn open_editor(m: &mut Model, target: EditTarget, text: &str) {
+    // Every editor edits the session: while teams present, refuse before any typing.
+    if m.refused_by_lock() {
+        return;
+    }
+    // An editor shows its text as it is: ask first when that would put on the screen a
+    // surname or contact the privacy setting hides.
+    if m.privacy.redact_in(&m.session.case, text) != text {
+        m.popup = Some(Popup::Confirm(Confirm::EditPrivate(
+            target,
+            text.to_string(),
+        )));
+        return;
+    }
+    show_editor(m, target, text);
+}
+
+fn show_editor(m: &mut Model, target: EditTarget, text: &str) {
     let s = m.strings();
     let title = match target {
         EditTarget::NewEntry(sec) => fill(s.goals.new_entry, &[("section", s.section_name(sec))]),
@@ -31,6 +48,9 @@ pub fn open_editor(m: &mut Model, target: EditTarget, text: &str) {
 
 /// Opens the fuzzy picker over `items`.
 pub fn open_picker(m: &mut Model, purpose: PickFor, title: String, items: Vec<PickItem>) {
+    if m.refused_by_lock() {
+        return;
+    }
     let picker = new_picker(purpose, title, items, m);
     m.popup = Some(Popup::Picker(picker));
 }
@@ -111,6 +131,10 @@ pub fn on_confirm(m: &mut Model, a: Action) -> Option<Cmd> {
         }
         (Action::Yes, Confirm::Reset(stage)) => {
             super::facilitator::reset(m, stage);
+            None
+        }
+        (Action::Yes, Confirm::EditPrivate(target, text)) => {
+            show_editor(m, target, &text);
             None
         }
         (Action::No, _) => None,

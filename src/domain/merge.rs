@@ -47,6 +47,9 @@ pub fn merge(inputs: Vec<Input>) -> Result<Merged, MergeError> {
     out.case_hash = first.case_hash.clone();
     out.created = earliest(inputs.iter().map(|i| i.session.created.as_str()));
     out.modified = latest(inputs.iter().map(|i| i.session.modified.as_str()));
+    // The room's plan (who presents, re-timed items) comes from the first file: the
+    // facilitator's own, or the seminar file being added to.
+    out.room = first.session.room.clone();
     let mut notes = Vec::new();
     for input in inputs {
         let own = own_work(&input);
@@ -135,6 +138,7 @@ fn latest<'a>(times: impl Iterator<Item = &'a str>) -> String {
 mod tests {
     use super::*;
     use crate::domain::case::{Case, PairRef};
+    use crate::domain::room::PlanItem;
     use crate::domain::session::{Map, Passport, Subject};
 
     fn case() -> Case {
@@ -189,6 +193,22 @@ mod tests {
         assert_eq!(s.created, "2026-05-16T11:00:00Z");
         assert_eq!(s.case_hash, "h");
         assert!(m.notes.is_empty());
+    }
+
+    #[test]
+    fn the_first_file_s_plan_is_kept() {
+        let mut a = team("Team 1", "Excel", "");
+        a.room.plan = vec![PlanItem {
+            title: "Teams present".into(),
+            presenter: Some("Team 1".into()),
+            stage: None,
+            minutes: 25,
+            timer: Default::default(),
+        }];
+        let b = team("Team 2", "Video", "");
+        let plan = a.room.plan.clone();
+        let m = merge(vec![input("a.ron", a), input("b.ron", b)]).unwrap();
+        assert_eq!(m.session.room.plan, plan);
     }
 
     #[test]

@@ -91,9 +91,9 @@ impl Writer<'_> {
             .map(|(item, start)| {
                 vec![
                     hours_minutes(start),
-                    item.title.clone(),
+                    self.redact(&item.title),
                     item.stage.map_or("", |st| s.stage_name(st)).into(),
-                    item.presenter.clone().unwrap_or_default(),
+                    self.redact(item.presenter.as_deref().unwrap_or_default()),
                     item.minutes.to_string(),
                 ]
             })

@@ -277,6 +277,7 @@ pub static STRINGS: Strings = Strings {
         page: "page {n} of {all}",
         team_of: "team {k} of {n} · map {j} of {maps}",
         nothing: "Nothing to show yet: form pairs and build a map first.",
+        nothing_else: "Nothing else to show: this session has no other map or pairs",
     },
     lint: LintText {
         mentor_not_lower: "{mentor} is not lower in status than {mentee}",

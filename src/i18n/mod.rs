@@ -434,6 +434,8 @@ pub struct PresentText {
     /// Where the teams' show is: `{k}`, `{n}` teams; `{j}`, `{maps}` maps of this team.
     pub team_of: &'static str,
     pub nothing: &'static str,
+    /// `p` with only one thing to show.
+    pub nothing_else: &'static str,
 }
 
 /// Lint messages; `{mentor}`, `{mentee}`, `{who}`, `{topic}`, `{n}`, `{field}` are filled.

@@ -277,6 +277,7 @@ pub static STRINGS: Strings = Strings {
         page: "страница {n} из {all}",
         team_of: "команда {k} из {n} · карта {j} из {maps}",
         nothing: "Показывать пока нечего: сформируйте пары и постройте карту.",
+        nothing_else: "Больше показывать нечего: других карт и пар в сессии нет",
     },
     lint: LintText {
         mentor_not_lower: "{mentor} не ниже по статусу, чем {mentee}",

@@ -165,7 +165,11 @@ fn columns<'a>(
         let title = ellipsize(&format!("≠ {name}"), width);
         a.push(Line::styled(title.clone(), t.warn()));
         b.push(Line::styled(title, t.warn()));
-        let text = |x: Option<&Map>| x.map_or(String::new(), |x| x.passport.get(f).clone());
+        let text = |x: Option<&Map>| {
+            x.map_or(String::new(), |x| {
+                m.privacy.redact_in(&m.session.case, x.passport.get(f))
+            })
+        };
         let la = wrap(&text(left), width.saturating_sub(2));
         let lb = wrap(&text(right), width.saturating_sub(2));
         let rows = la.len().max(lb.len());

@@ -41,6 +41,11 @@ fn confirm(m: &Model, t: &Theme, c: &Confirm, area: Rect, buf: &mut Buffer) {
             fill(s.room.reset_text, &[("stage", s.stage_name(*stage))]),
             s.ui.yes_no,
         ),
+        Confirm::EditPrivate(..) => (
+            s.room.private_edit_title,
+            s.room.private_edit_text.into(),
+            s.ui.yes_no,
+        ),
         Confirm::SaveFailed(why) => (
             s.persist.save_failed_title,
             fill(s.persist.save_failed, &[("error", why)]),
@@ -49,6 +54,7 @@ fn confirm(m: &Model, t: &Theme, c: &Confirm, area: Rect, buf: &mut Buffer) {
     };
     let (width, height) = match c {
         Confirm::SaveFailed(_) => (64, 10),
+        Confirm::EditPrivate(..) => (60, 8),
         _ => (56, 7),
     };
     let rect = centered(area, width, height);

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::bigtext;
 use super::room::timer_style;
 use super::theme::Theme;
+use super::widgets::ellipsize;
 use crate::app::Model;
 use crate::app::room::face;
 use crate::app::stage::map::names;
@@ -39,12 +40,8 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
                 heading,
                 buf,
             );
-            Line::styled(
-                m.privacy.redact_in(&m.session.case, &map.passport.name),
-                t.accent(),
-            )
-            .alignment(Alignment::Center)
-            .render(subtitle, buf);
+            let name = m.privacy.redact_in(&m.session.case, &map.passport.name);
+            centered_line(&name, t, subtitle, buf);
             map_page(m, t, map, page, content, buf);
         }
         (Content::Teams, _) if has_teams(&m.session) => {
@@ -103,9 +100,7 @@ fn team_page(m: &Model, t: &Theme, [heading, subtitle, content]: [Rect; 3], buf:
     bigtext::heading(&work.team, t, heading, buf);
     let who = names(case, &map.subject, " & ", first_name);
     let title = m.privacy.redact_in(case, &map.passport.name);
-    Line::styled(format!("{who} · {title}"), t.accent())
-        .alignment(Alignment::Center)
-        .render(subtitle, buf);
+    centered_line(&format!("{who} · {title}"), t, subtitle, buf);
     map_page(m, t, map, x.page, content, buf);
 }
 
@@ -128,6 +123,14 @@ fn big_clock(m: &Model, t: &Theme, heading: Rect, buf: &mut Buffer) -> Rect {
     .areas(heading);
     bigtext::clock(&text, timer_style(t, &f), clock, buf);
     rest
+}
+
+/// The line under the heading, centred, cut with an ellipsis at the end when too long
+/// (a centred line would lose both ends).
+fn centered_line(text: &str, t: &Theme, area: Rect, buf: &mut Buffer) {
+    Line::styled(ellipsize(text, usize::from(area.width)), t.accent())
+        .alignment(Alignment::Center)
+        .render(area, buf);
 }
 
 /// "Анастасия" of "Анастасия Игоревна": the big heading has room for first names only.
@@ -258,6 +261,21 @@ mod tests {
                 second.backend()
             );
         }
+    }
+
+    /// A name too long for the line keeps its beginning and ends in an ellipsis.
+    #[test]
+    fn a_long_subtitle_is_cut_at_the_end() {
+        let mut m = crate::app::testkit::teams(Lang::En);
+        m.session.teams[0].maps[0].passport.name = format!("Start {}", "long words ".repeat(20));
+        update(&mut m, Msg::Act(Action::Goto(Stage::Present)));
+        let text = crate::app::testkit::screen(&draw(&mut m, 80, 24));
+        let line = text
+            .lines()
+            .find(|l| l.contains("Anna & Hugo"))
+            .expect("the subtitle");
+        assert!(line.contains("Anna & Hugo · Start long words"), "{line}");
+        assert!(line.trim_end().ends_with('…'), "{line}");
     }
 
     #[test]

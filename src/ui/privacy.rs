@@ -153,10 +153,49 @@ mod tests {
             !hidden.contains("Berg") && !hidden.contains("riverside.example"),
             "{hidden}"
         );
+        // Editing it would show it whole: asked first, and only yes opens the editor.
+        ch(&mut m, 'e');
+        let small = draw(&mut m, 80, 24);
+        insta::assert_snapshot!("private_edit_question_en_80x24", small.backend());
+        let asked = screen(&draw(&mut m, 120, 40));
+        assert!(asked.contains("Private details"), "{asked}");
+        assert!(!asked.contains("Berg"), "{asked}");
+        ch(&mut m, 'n');
+        assert!(m.popup.is_none());
+        ch(&mut m, 'e');
+        ch(&mut m, 'y');
+        assert!(matches!(m.popup, Some(crate::app::model::Popup::Editor(_))));
+        press(&mut m, KeyCode::Esc);
         m.privacy = Privacy::REVEALED;
+        ch(&mut m, 'e');
+        assert!(
+            matches!(m.popup, Some(crate::app::model::Popup::Editor(_))),
+            "no question while surnames and contacts show"
+        );
+        press(&mut m, KeyCode::Esc);
         let shown = screen(&draw(&mut m, 120, 40));
         assert!(shown.contains("Ask Berg:"), "{shown}");
         assert!(shown.contains("anna.berg@riverside.example"), "{shown}");
+    }
+
+    /// The compare view and the session plan redact what the room typed, too.
+    #[test]
+    fn compare_view_and_plan_keep_surnames_hidden() {
+        let mut m = crate::app::persist_tests::two_teams(Lang::En);
+        m.session.teams[1].maps[0].passport.goal = "Ask Berg: anna.berg@riverside.example".into();
+        m.session.room.plan[0].presenter = Some("Team Berg".into());
+        ch(&mut m, 'c');
+        let shot = screen(&draw(&mut m, 120, 40));
+        assert!(shot.contains("Ask B.: •••"), "{shot}");
+        assert!(
+            !shot.contains("Berg") && !shot.contains("riverside"),
+            "{shot}"
+        );
+        press(&mut m, KeyCode::Esc);
+        ch(&mut m, 'A');
+        let plan = screen(&draw(&mut m, 120, 40));
+        assert!(plan.contains("Team B."), "{plan}");
+        assert!(!plan.contains("Berg"), "{plan}");
     }
 
     /// One field at a time: showing only ages names only ages in the warning, in Russian.

@@ -47,6 +47,7 @@ pub fn agenda(m: &Model, t: &Theme, selected: usize, area: Rect, buf: &mut Buffe
     let s = m.strings();
     let r = &s.room;
     let room = &m.session.room;
+    let case = &m.session.case;
     let rows = u16::try_from(room.plan.len()).unwrap_or(u16::MAX);
     let rect = centered(
         area,
@@ -107,9 +108,10 @@ pub fn agenda(m: &Model, t: &Theme, selected: usize, area: Rect, buf: &mut Buffe
             Row::new(vec![
                 mark.to_string(),
                 hours_minutes(starts[i]),
-                item.title.clone(),
+                m.privacy.redact_in(case, &item.title),
                 item.stage.map_or("", |st| s.stage_name(st)).to_string(),
-                item.presenter.clone().unwrap_or_default(),
+                m.privacy
+                    .redact_in(case, item.presenter.as_deref().unwrap_or_default()),
                 item.minutes.to_string(),
                 left,
             ])

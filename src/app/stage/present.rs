@@ -155,13 +155,23 @@ pub fn enter(m: &mut Model) {
     }
 }
 
-/// p: the current map → the teams' maps (when there are any) → the pair list → …
+/// p: the current map → the teams' maps → the pair list → …, skipping what there is none of
+/// (a seminar file has teams' maps but often no pairs of its own).
 fn next_content(m: &Model) -> Content {
-    match m.present.content {
-        Content::Map if has_teams(&m.session) => Content::Teams,
-        Content::Map | Content::Teams => Content::Pairs,
-        Content::Pairs => Content::Map,
-    }
+    const ORDER: [Content; 3] = [Content::Map, Content::Teams, Content::Pairs];
+    let shown = |c: Content| match c {
+        Content::Map => m.map.map(&m.session).is_some(),
+        Content::Teams => has_teams(&m.session),
+        Content::Pairs => m.session.pairing.result.is_some(),
+    };
+    let at = ORDER
+        .iter()
+        .position(|&c| c == m.present.content)
+        .unwrap_or(0);
+    (1..=ORDER.len())
+        .map(|k| ORDER[(at + k) % ORDER.len()])
+        .find(|&c| shown(c))
+        .unwrap_or(m.present.content)
 }
 
 /// ] and [: the next team's maps, or on the current map, the next pair's map.
@@ -188,7 +198,11 @@ pub fn on_action(m: &mut Model, a: Action) -> Option<Cmd> {
         Action::Top => m.present.page = 0,
         Action::Bottom => m.present.page = pages - 1,
         Action::PresentContent => {
-            m.present.content = next_content(m);
+            let next = next_content(m);
+            if next == m.present.content {
+                m.notice = Some(m.strings().present.nothing_else.to_string());
+            }
+            m.present.content = next;
             m.present.page = 0;
         }
         Action::NextSubject | Action::PrevSubject => {
@@ -285,9 +299,18 @@ mod tests {
     }
 
     #[test]
-    fn p_cycles_map_teams_pairs_and_skips_teams_when_there_are_none() {
+    fn p_cycles_map_teams_pairs_and_skips_what_there_is_none_of() {
         let mut m = teams(Lang::En);
         ch(&mut m, '6');
+        ch(&mut m, 'p');
+        assert_eq!(m.present.content, Content::Teams, "a seminar without pairs");
+        assert_eq!(m.notice.as_deref(), Some(m.strings().present.nothing_else));
+        let pairing = crate::app::testkit::demo_pairing(&m.session.case);
+        m.edit(crate::app::edit::Edit::SetResult(Some(pairing)));
+        assert!(
+            m.map.map(&m.session).is_some(),
+            "a draft map of the first pair"
+        );
         let mut seen = vec![m.present.content];
         for _ in 0..3 {
             ch(&mut m, 'p');
