@@ -328,6 +328,8 @@ pub static BINDINGS: &[Binding] = &[
     b(&[ch('P')], Action::Pause, AGENDA, |s| s.room.key_pause),
     b(&[ch('r')], Action::Restart, AGENDA, |s| s.room.key_item_restart),
     b(&[ch('b')], Action::Bell, AGENDA, |s| s.room.key_bell),
+    b(&[ctrl('z')], Action::Undo, AGENDA, |s| s.room.key_undo),
+    b(&[ctrl('y'), ctrl('r')], Action::Redo, AGENDA, |s| s.room.key_redo),
     // The privacy pop-up.
     h(&[ch(' '), key(K::Enter)], Action::Activate, PRIVACY, |s| s.room.key_privacy_toggle, |s| s.room.hint_toggle),
     h(&[ch('a')], Action::PrivacyAll, PRIVACY, |s| s.room.key_privacy_all, |s| s.room.hint_all),

@@ -168,6 +168,12 @@ pub fn on_agenda(m: &mut Model, a: Action) -> Option<Cmd> {
             m.edit(Edit::RemoveItem(i));
             select(m, i.min(n.saturating_sub(2)));
         }
+        // Undo right where the plan was changed, keeping the selection in the list.
+        Action::Undo | Action::Redo => {
+            super::facilitator::undo(m, a == Action::Redo);
+            let n = m.session.room.plan.len();
+            select(m, i.min(n.saturating_sub(1)));
+        }
         Action::Write if i < n => {
             let title = m.session.room.plan[i].title.clone();
             open_editor(m, EditTarget::ItemTitle(i), &title);
@@ -234,6 +240,33 @@ mod tests {
         assert_eq!(plan[0].stage, Some(Stage::Case));
         let f = face(&m).unwrap();
         assert_eq!((f.secs, f.running, f.phase), (600, false, Phase::Calm));
+    }
+
+    /// A deleted plan item comes back with Ctrl-Z without leaving the plan.
+    #[test]
+    fn undo_inside_the_plan() {
+        let mut m = demo();
+        let plan = m.session.room.plan.clone();
+        ch(&mut m, 'A');
+        ch(&mut m, 'j');
+        ch(&mut m, 'd');
+        assert_eq!(m.session.room.plan.len(), plan.len() - 1);
+        crate::app::testkit::press_mod(
+            &mut m,
+            KeyCode::Char('z'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        );
+        assert_eq!(m.session.room.plan, plan);
+        assert!(
+            matches!(m.popup, Some(Popup::Agenda { .. })),
+            "still in the plan"
+        );
+        crate::app::testkit::press_mod(
+            &mut m,
+            KeyCode::Char('y'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        );
+        assert_eq!(m.session.room.plan.len(), plan.len() - 1);
     }
 
     #[test]
