@@ -1,5 +1,5 @@
-//! Big headings for the room, four rows high: eight cells a letter when there is room, else
-//! four. Latin text goes through tui-big-text; its font (font8x8) has no Cyrillic, so text
+//! Big headings for the room, four rows high (eight, a pixel to a cell, on a projector-sized
+//! terminal): eight cells a letter when there is room, else four. Latin text goes through tui-big-text; its font (font8x8) has no Cyrillic, so text
 //! with Cyrillic is drawn here from the same font plus `cyrillic`'s capitals. Text neither
 //! can draw, or too long to fit, falls back to a spaced-out bold heading.
 
@@ -35,8 +35,30 @@ fn capitals(text: &str, width: u16) -> Option<Vec<[u8; 8]>> {
     glyphs.filter(|g| g.len() * GLYPH_WIDTH <= usize::from(width))
 }
 
-/// Draws `text` as a centred heading in the top `HEIGHT` rows of `area`.
+/// Draws `text` as a centred heading: eight rows and eight cells a letter when `area` has
+/// the room (a projector-sized terminal), else in the top `HEIGHT` rows of `area`.
 pub fn heading(text: &str, t: &Theme, area: Rect, buf: &mut Buffer) {
+    let letters = text.chars().count();
+    if area.height >= 2 * HEIGHT && letters * 2 * GLYPH_WIDTH <= usize::from(area.width) {
+        let area = Rect {
+            height: 2 * HEIGHT,
+            ..area
+        };
+        if text.chars().all(drawable) {
+            BigText::builder()
+                .pixel_size(PixelSize::Full)
+                .style(t.title())
+                .lines(vec![Line::from(text.to_string())])
+                .alignment(Alignment::Center)
+                .build()
+                .render(area, buf);
+            return;
+        }
+        if let Some(glyphs) = capitals(text, area.width) {
+            draw_full(&glyphs, t.title(), area, buf);
+            return;
+        }
+    }
     let area = Rect {
         height: area.height.min(HEIGHT),
         ..area
@@ -130,6 +152,26 @@ fn draw(glyphs: &[[u8; 8]], wide: bool, style: Style, area: Rect, buf: &mut Buff
     }
 }
 
+/// Glyphs a pixel to a cell: eight rows, eight cells a letter.
+fn draw_full(glyphs: &[[u8; 8]], style: Style, area: Rect, buf: &mut Buffer) {
+    let gw = 2 * GLYPH_WIDTH;
+    let total = (glyphs.len() * gw) as u16;
+    let left = area.x + area.width.saturating_sub(total) / 2;
+    for (k, g) in glyphs.iter().enumerate() {
+        for row in 0..usize::from(area.height.min(8)) {
+            for col in 0..gw {
+                let x = left + (k * gw + col) as u16;
+                if x < area.right() {
+                    let c = if pixel(g, row, col) == 1 { '█' } else { ' ' };
+                    buf[(area.x.max(x), area.y + row as u16)]
+                        .set_char(c)
+                        .set_style(style);
+                }
+            }
+        }
+    }
+}
+
 /// The last resort: capitals spaced out, underlined with a heavy rule.
 fn spaced(text: &str, t: &Theme, area: Rect, buf: &mut Buffer) {
     let upper = text.to_uppercase();
@@ -183,6 +225,29 @@ mod tests {
             row0.starts_with("    ") && row0.trim_end().chars().count() <= 36,
             "{row0:?}"
         );
+    }
+
+    /// With eight rows and room across, a heading is drawn a pixel to a cell, Latin and
+    /// Cyrillic alike; with four rows, in half-height blocks.
+    #[test]
+    fn tall_headings_use_all_eight_rows() {
+        for text in ["Team 1", "Команда 1"] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 120, 8));
+            heading(text, &Theme::default(), buf.area, &mut buf);
+            let rows: Vec<String> = (0..8)
+                .map(|y| (0..120).map(|x| buf[(x, y)].symbol().to_string()).collect())
+                .collect();
+            let inked = rows.iter().filter(|r| r.contains('█')).count();
+            assert!(inked >= 6, "{text}: {rows:#?}");
+            let all = rows.concat();
+            assert!(
+                !all.contains('▀') && !all.contains('▄'),
+                "{text}: whole cells only"
+            );
+        }
+        let mut low = Buffer::empty(Rect::new(0, 0, 120, 4));
+        heading("Команда 1", &Theme::default(), low.area, &mut low);
+        assert!(text_of(&low).chars().any(|c| "▀▄".contains(c)));
     }
 
     #[test]

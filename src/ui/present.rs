@@ -13,7 +13,8 @@ use crate::app::Model;
 use crate::app::room::face;
 use crate::app::stage::map::names;
 use crate::app::stage::present::{
-    Content, MAP_PAGES, PAIR_ROWS, body_rows, has_teams, page_count, pairs_per_page, slide_at,
+    Content, PAIR_ROWS, body_rows, has_teams, heading_rows, page_count, pairs_per_page,
+    passport_pages, shown_text, slide_at,
 };
 use crate::domain::room::clock_face;
 use crate::domain::session::Map;
@@ -23,7 +24,7 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
     let s = m.strings();
     let area = body.inner(Margin::new(2, 0));
     let [heading, subtitle, _, content, footer] = Layout::vertical([
-        Constraint::Length(bigtext::HEIGHT),
+        Constraint::Length(heading_rows(m.size.1)),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -140,15 +141,16 @@ fn first_name(name: &str) -> &str {
 
 fn map_page(m: &Model, t: &Theme, map: &Map, page: usize, area: Rect, buf: &mut Buffer) {
     let s = m.strings();
-    if let Some(fields) = MAP_PAGES.get(page) {
+    let passport = passport_pages(m, map);
+    if let Some(fields) = passport.get(page) {
         let mut lines: Vec<Line> = Vec::new();
-        for f in *fields {
-            lines.push(Line::styled(s.field_name(*f), t.header()));
-            let text = m.privacy.redact_in(&m.session.case, map.passport.get(*f));
-            for l in text.lines() {
-                lines.push(Line::styled(l.to_string(), t.text()));
+        for f in fields {
+            if !lines.is_empty() {
+                lines.push(Line::raw(""));
             }
-            lines.push(Line::raw(""));
+            lines.push(Line::styled(s.field_name(*f), t.header()));
+            let text = shown_text(m, map, *f);
+            lines.extend(text.lines().map(|l| Line::styled(l.to_string(), t.text())));
         }
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -156,7 +158,7 @@ fn map_page(m: &Model, t: &Theme, map: &Map, page: usize, area: Rect, buf: &mut 
         return;
     }
     let per = body_rows(m.size.1);
-    let first = (page - MAP_PAGES.len()) * per;
+    let first = (page - passport.len()) * per;
     let mut lines = vec![Line::styled(s.map.plan, t.header())];
     lines.extend(map.activities.iter().skip(first).take(per).map(|a| {
         Line::from(vec![
@@ -244,7 +246,7 @@ mod tests {
     /// A merged session on Present: the team's name big, then the second team after `]`.
     #[test]
     fn teams_present_one_after_another() {
-        for (lang, w, h) in [(Lang::Ru, 80, 24), (Lang::En, 120, 40)] {
+        for (lang, w, h) in [(Lang::Ru, 80, 24), (Lang::En, 120, 40), (Lang::Ru, 300, 80)] {
             let mut m = crate::app::testkit::teams(lang);
             update(&mut m, Msg::Act(Action::Goto(Stage::Present)));
             let first = draw(&mut m, w, h);

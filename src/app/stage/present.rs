@@ -5,6 +5,9 @@ use crate::app::model::Model;
 use crate::app::msg::{Action, Cmd};
 use crate::app::stage::map;
 use crate::domain::case::Stage;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
 use crate::domain::session::{Field, Map, Session};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -23,25 +26,83 @@ pub struct State {
     pub content: Content,
 }
 
-/// The passport pages of a presented map, after which come the activity plan's pages.
-pub const MAP_PAGES: [&[Field]; 5] = [
-    &[Field::Participants, Field::Goal],
-    &[Field::Problem, Field::Concept],
-    &[Field::MeansFormsMethods, Field::Results],
-    &[Field::Effectiveness, Field::Conditions, Field::Period],
-    &[
-        Field::NormativeBasis,
-        Field::Replicability,
-        Field::Materials,
-    ],
+/// The passport fields a presented map shows, in order (its name is the subtitle).
+pub const SHOWN: [Field; 12] = [
+    Field::Participants,
+    Field::Goal,
+    Field::Problem,
+    Field::Concept,
+    Field::MeansFormsMethods,
+    Field::Results,
+    Field::Effectiveness,
+    Field::Conditions,
+    Field::Period,
+    Field::NormativeBasis,
+    Field::Replicability,
+    Field::Materials,
 ];
 
+/// Columns of text on Present: the terminal's, less the side margins.
+pub fn body_cols(cols: u16) -> u16 {
+    cols.saturating_sub(4).max(1)
+}
+
+/// A passport field as the room sees it: its text through the privacy rule.
+pub fn shown_text(m: &Model, map: &Map, f: Field) -> String {
+    m.privacy.redact_in(&m.session.case, map.passport.get(f))
+}
+
+/// Rows a field takes on Present at `width`: its heading, its wrapped text.
+fn field_rows(m: &Model, map: &Map, f: Field, width: u16) -> usize {
+    let text = shown_text(m, map, f);
+    let body: Vec<Line> = text.lines().map(Line::raw).collect();
+    1 + Paragraph::new(body)
+        .wrap(Wrap { trim: false })
+        .line_count(width)
+}
+
+/// The map's passport pages at the current size: the fields in order, as many to a page
+/// as fit with a blank line between them (a field longer than a page gets one to itself).
+/// A projector-sized terminal gets fewer, fuller pages.
+pub fn passport_pages(m: &Model, map: &Map) -> Vec<Vec<Field>> {
+    let (cols, rows) = m.size;
+    let room = body_rows(rows);
+    let mut pages: Vec<Vec<Field>> = Vec::new();
+    let mut used = 0;
+    for f in SHOWN {
+        let need = field_rows(m, map, f, body_cols(cols));
+        match pages.last_mut() {
+            Some(page) if used + 1 + need <= room => {
+                page.push(f);
+                used += 1 + need;
+            }
+            _ => {
+                pages.push(vec![f]);
+                used = need;
+            }
+        }
+    }
+    pages
+}
+
 /// Rows left for content under the big heading, with the stage bar and status line.
-pub const CHROME_ROWS: u16 = 10;
+pub const CHROME_ROWS: u16 = 6;
+
+/// From this many rows on (a projector-sized terminal) the heading is drawn twice as tall.
+pub const TALL_ROWS: u16 = 50;
+
+/// Rows of the big heading at a terminal height of `rows`.
+pub fn heading_rows(rows: u16) -> u16 {
+    if rows >= TALL_ROWS {
+        2 * crate::ui::bigtext::HEIGHT
+    } else {
+        crate::ui::bigtext::HEIGHT
+    }
+}
 
 /// Content rows on a page for a terminal of `rows` rows.
 pub fn body_rows(rows: u16) -> usize {
-    usize::from(rows.saturating_sub(CHROME_ROWS)).max(1)
+    usize::from(rows.saturating_sub(CHROME_ROWS + heading_rows(rows))).max(1)
 }
 
 /// Rows one pair takes on a page: the names, then up to two lines of its reason.
@@ -53,8 +114,8 @@ pub fn pairs_per_page(rows: u16) -> usize {
 }
 
 /// Pages of one presented map: the passport pages, then the plan's.
-pub fn map_pages(map: &Map, rows: u16) -> usize {
-    MAP_PAGES.len() + map.activities.len().div_ceil(body_rows(rows)).max(1)
+pub fn map_pages(m: &Model, map: &Map) -> usize {
+    passport_pages(m, map).len() + map.activities.len().div_ceil(body_rows(m.size.1)).max(1)
 }
 
 /// One map of the teams' show.
@@ -71,7 +132,8 @@ pub struct Slide {
 }
 
 /// Every team's every map, in the order they were collected, with where each starts.
-fn slides(s: &Session, rows: u16) -> Vec<Slide> {
+fn slides(m: &Model) -> Vec<Slide> {
+    let s = &m.session;
     let mut out = Vec::new();
     let mut first_page = 0;
     for (team, work) in s.teams.iter().enumerate() {
@@ -82,7 +144,7 @@ fn slides(s: &Session, rows: u16) -> Vec<Slide> {
                 first_page,
                 page: 0,
             });
-            first_page += map_pages(map, rows);
+            first_page += map_pages(m, map);
         }
     }
     out
@@ -95,7 +157,7 @@ pub fn has_teams(s: &Session) -> bool {
 
 /// The slide a page of the teams' show falls on.
 pub fn slide_at(m: &Model, page: usize) -> Option<Slide> {
-    let all = slides(&m.session, m.size.1);
+    let all = slides(m);
     let slide = all.iter().rev().find(|x| x.first_page <= page)?;
     Some(Slide {
         page: page - slide.first_page,
@@ -106,7 +168,7 @@ pub fn slide_at(m: &Model, page: usize) -> Option<Slide> {
 /// The first page of the next (or previous) team's maps, if there is one.
 fn team_start(m: &Model, forward: bool) -> Option<usize> {
     let here = slide_at(m, m.present.page)?;
-    let all = slides(&m.session, m.size.1);
+    let all = slides(m);
     let firsts = all.iter().filter(|x| x.map == 0);
     if forward {
         firsts
@@ -129,10 +191,10 @@ fn team_start(m: &Model, forward: bool) -> Option<usize> {
 pub fn page_count(m: &Model) -> usize {
     let rows = m.size.1;
     match m.present.content {
-        Content::Map => m.map.map(&m.session).map_or(1, |map| map_pages(map, rows)),
+        Content::Map => m.map.map(&m.session).map_or(1, |map| map_pages(m, map)),
         Content::Teams => {
             let maps = m.session.teams.iter().flat_map(|t| &t.maps);
-            maps.map(|map| map_pages(map, rows)).sum::<usize>().max(1)
+            maps.map(|map| map_pages(m, map)).sum::<usize>().max(1)
         }
         Content::Pairs => {
             let n = m.pair_count();
@@ -258,7 +320,7 @@ mod tests {
             .teams
             .iter()
             .flat_map(|t| &t.maps)
-            .map(|x| map_pages(x, 24))
+            .map(|x| map_pages(&m, x))
             .collect();
         let expected: usize = pages.iter().sum();
         assert_eq!(page_count(&m), expected);
@@ -273,6 +335,36 @@ mod tests {
             .map(|x| x.2)
             .collect();
         assert_eq!(first_map, (0..pages[0]).collect::<Vec<_>>());
+    }
+
+    /// Every field once, in order; no page holds more rows than the screen has; a bigger
+    /// screen never needs more pages.
+    #[test]
+    fn passport_pages_fit_the_screen() {
+        let mut counts = Vec::new();
+        for (w, h) in [(60, 16), (80, 24), (120, 40), (300, 80)] {
+            let mut m = paired(Lang::En);
+            ch(&mut m, '5');
+            update(&mut m, Msg::Resize(w, h));
+            let map = m.map.map(&m.session).expect("a draft map").clone();
+            let pages = passport_pages(&m, &map);
+            assert_eq!(pages.concat(), SHOWN.to_vec(), "{w}×{h}");
+            for page in &pages {
+                let rows: usize = page
+                    .iter()
+                    .map(|f| field_rows(&m, &map, *f, body_cols(w)))
+                    .sum::<usize>()
+                    + page.len()
+                    - 1;
+                assert!(page.len() == 1 || rows <= body_rows(h), "{w}×{h}: {page:?}");
+            }
+            counts.push(pages.len());
+        }
+        assert!(counts.windows(2).all(|x| x[1] <= x[0]), "{counts:?}");
+        assert!(
+            counts[3] < counts[1],
+            "a projector-sized screen gets fewer pages: {counts:?}"
+        );
     }
 
     #[test]
