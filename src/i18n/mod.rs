@@ -219,6 +219,8 @@ pub struct UiText {
     pub help_everywhere: &'static str,
     pub help_insert: &'static str,
     pub help_popups: &'static str,
+    /// Each pop-up's name in the help, in `PopupKind::ALL` order.
+    pub popup_names: [&'static str; 8],
     pub help_footer: &'static str,
     pub quit_title: &'static str,
     pub quit_unsaved: &'static str,

@@ -34,10 +34,18 @@ fn groups(m: &Model) -> Vec<(String, Vec<Scope>)> {
             .map(stage_group),
     );
     out.push((s.ui.help_insert.to_string(), vec![Scope::Insert]));
-    out.push((
-        s.ui.help_popups.to_string(),
-        PopupKind::ALL.iter().map(|k| Scope::Popup(*k)).collect(),
-    ));
+    // One group a pop-up: the same key means different things in different pop-ups.
+    out.extend(
+        PopupKind::ALL
+            .iter()
+            .zip(s.ui.popup_names)
+            .map(|(k, name)| {
+                (
+                    format!("{}: {name}", s.ui.help_popups),
+                    vec![Scope::Popup(*k)],
+                )
+            }),
+    );
     out
 }
 
@@ -86,4 +94,30 @@ pub fn render(m: &Model, t: &Theme, scroll: u16, area: Rect, buf: &mut Buffer) {
         .block(block)
         .scroll((scroll, 0))
         .render(rect, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testkit::paired;
+    use crate::i18n::Lang;
+
+    /// Each pop-up's keys stand under its own name, so `a` in the plan and `a` in the privacy
+    /// pop-up read apart.
+    #[test]
+    fn every_pop_up_has_its_own_heading() {
+        for lang in [Lang::En, Lang::Ru] {
+            let m = paired(lang);
+            let text: Vec<String> = lines(&m, &m.theme).iter().map(|l| l.to_string()).collect();
+            for name in m.strings().ui.popup_names {
+                let heading = format!("{}: {name}", m.strings().ui.help_popups);
+                let at = text.iter().position(|l| *l == heading);
+                let at = at.unwrap_or_else(|| panic!("no heading {heading:?}"));
+                assert!(
+                    text.get(at + 1).is_some_and(|l| l.starts_with("  ")),
+                    "{heading} lists its keys"
+                );
+            }
+        }
+    }
 }
