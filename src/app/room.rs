@@ -269,6 +269,18 @@ mod tests {
         assert_eq!(m.session.room.plan.len(), plan.len() - 1);
     }
 
+    /// Who presents is one line: Enter sets it and goes back to the plan.
+    #[test]
+    fn enter_finishes_who_presents() {
+        let mut m = demo();
+        ch(&mut m, 'A');
+        ch(&mut m, 'w');
+        type_text(&mut m, "Team 3");
+        press(&mut m, KeyCode::Enter);
+        assert_eq!(m.session.room.plan[0].presenter.as_deref(), Some("Team 3"));
+        assert!(matches!(m.popup, Some(Popup::Agenda { .. })));
+    }
+
     #[test]
     fn pause_resume_and_minutes_with_single_keys() {
         let mut m = demo();
