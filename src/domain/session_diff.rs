@@ -60,6 +60,12 @@ pub enum Change {
         before: usize,
         after: usize,
     },
+    /// The session plan's items (titles, order, minutes, who presents); running clocks
+    /// are not work and do not count.
+    Plan {
+        before: usize,
+        after: usize,
+    },
 }
 
 /// Every change from `before` to `after`, in the order of the stages.
@@ -93,6 +99,22 @@ pub fn diff(before: &Session, after: &Session) -> Vec<Change> {
         out.push(Change::Teams {
             before: before.teams.len(),
             after: after.teams.len(),
+        });
+    }
+    let plan = |s: &Session| -> Vec<(String, Option<String>, u32, Option<String>)> {
+        s.room
+            .plan
+            .iter()
+            .map(|i| {
+                let stage = i.stage.map(|st| format!("{st:?}"));
+                (i.title.clone(), stage, i.minutes, i.presenter.clone())
+            })
+            .collect()
+    };
+    if plan(before) != plan(after) {
+        out.push(Change::Plan {
+            before: before.room.plan.len(),
+            after: after.room.plan.len(),
         });
     }
     out
@@ -289,6 +311,10 @@ pub fn describe(c: &Change, case: &Case, lang: Lang) -> String {
             t.change_teams,
             &[("before", &n(*before)), ("after", &n(*after))],
         ),
+        Change::Plan { before, after } => fill(
+            t.change_plan,
+            &[("before", &n(*before)), ("after", &n(*after))],
+        ),
     }
 }
 
@@ -363,6 +389,36 @@ mod tests {
     fn identical_sessions_have_no_changes() {
         let s = Session::new(case(), "t");
         assert_eq!(diff(&s, &s.clone()), vec![]);
+    }
+
+    /// A re-timed or renamed plan item is a change; a running clock is not.
+    #[test]
+    fn the_plan_counts_but_its_clocks_do_not() {
+        let mut before = Session::new(case(), "t");
+        before.room.plan = vec![crate::domain::room::PlanItem::new("Goals", 20)];
+        let mut ticking = before.clone();
+        ticking.room.plan[0].timer.running = true;
+        ticking.room.plan[0].timer.elapsed_ms = 60_000;
+        assert_eq!(diff(&before, &ticking), vec![]);
+        let mut after = before.clone();
+        after.room.plan[0].minutes = 25;
+        after.room.plan[0].presenter = Some("Team 2".into());
+        after
+            .room
+            .plan
+            .push(crate::domain::room::PlanItem::new("Pairs", 15));
+        let changes = diff(&before, &after);
+        assert_eq!(
+            changes,
+            vec![Change::Plan {
+                before: 1,
+                after: 2
+            }]
+        );
+        assert_eq!(
+            describe(&changes[0], &before.case, Lang::En),
+            "Session plan changed (items: 1 → 2)"
+        );
     }
 
     #[test]

@@ -83,6 +83,7 @@ pub struct PersistText {
     pub change_map_fields: &'static str,
     pub change_map_plan: &'static str,
     pub change_teams: &'static str,
+    pub change_plan: &'static str,
 }
 
 pub static EN: PersistText = PersistText {
@@ -140,6 +141,7 @@ pub static EN: PersistText = PersistText {
     change_map_fields: "Map {subject}: edited {fields}",
     change_map_plan: "Map {subject}: activity plan changed",
     change_teams: "Collected teams: {before} → {after}",
+    change_plan: "Session plan changed (items: {before} → {after})",
 };
 
 pub static RU: PersistText = PersistText {
@@ -197,4 +199,5 @@ pub static RU: PersistText = PersistText {
     change_map_fields: "Карта {subject}: изменено — {fields}",
     change_map_plan: "Карта {subject}: изменён план мероприятий",
     change_teams: "Собранные команды: {before} → {after}",
+    change_plan: "План сессии изменён (пунктов: {before} → {after})",
 };
