@@ -300,7 +300,7 @@ mod tests {
             hide("Ивановка, ивановой, Ивановскими", "Иванова"),
             "Ивановка, ивановой, Ивановскими"
         );
-        // Short stems and Latin surnames match only whole.
+        // Three letters make a stem; two-letter surnames and Latin ones match only whole.
         assert_eq!(hide("у Лиса, с Лисом", "Лис"), "у Л., с Л.");
         assert_eq!(hide("Яна, Ян", "Ян"), "Яна, Я.");
         assert_eq!(hide("Bergs Berg", "Berg"), "Bergs B.");
