@@ -49,7 +49,6 @@ pub struct RoomText {
     pub total: &'static str,
     pub bell_on: &'static str,
     pub bell_off: &'static str,
-    pub paused: &'static str,
     pub empty: &'static str,
     // Privacy.
     pub key_privacy: &'static str,
@@ -132,7 +131,6 @@ pub static EN: RoomText = RoomText {
     total: "Planned: {minutes} min",
     bell_on: "bell on",
     bell_off: "bell off",
-    paused: "paused",
     empty: "The plan is empty: a adds an item.",
     key_privacy: "Privacy: what the screens hide (surnames, contacts, ages)",
     key_privacy_toggle: "Hide or show the selected field",
@@ -208,7 +206,6 @@ pub static RU: RoomText = RoomText {
     total: "По плану: {minutes} мин",
     bell_on: "звонок вкл.",
     bell_off: "звонок выкл.",
-    paused: "пауза",
     empty: "План пуст: a добавляет пункт.",
     key_privacy: "Приватность: что скрыто на экране (фамилии, контакты, возраст)",
     key_privacy_toggle: "Скрыть или показать выбранное поле",

@@ -100,10 +100,11 @@ pub fn agenda(m: &Model, t: &Theme, selected: usize, area: Rect, buf: &mut Buffe
             let item = &room.plan[i];
             let mark = if i == room.current { "▶" } else { "" };
             let left = item.remaining_secs(m.now);
-            let left = if item.timer.running || i != room.current {
-                clock_face(left)
+            // The current item's clock, marked ‖ while paused as in the status line.
+            let left = if i == room.current && !item.timer.running {
+                format!("‖ {}", clock_face(left))
             } else {
-                format!("{} {}", clock_face(left), r.paused)
+                clock_face(left)
             };
             Row::new(vec![
                 mark.to_string(),
@@ -208,6 +209,10 @@ mod tests {
             let t = draw(&mut m, w, h);
             let name = format!("agenda_{lang:?}_{w}x{h}").to_lowercase();
             insta::assert_snapshot!(name, t.backend());
+            // Paused, the current item's clock is marked as in the status line.
+            ch(&mut m, 'P');
+            let text = crate::app::testkit::screen(&draw(&mut m, w, h));
+            assert!(text.contains("  ‖ 17:00  ┃"), "{text}");
         }
     }
 
