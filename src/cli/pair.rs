@@ -202,7 +202,11 @@ fn render_text(case: &Case, pairing: &Pairing, ex: &Explainer, lang: Lang) -> St
     let mode = lang.strings().mode_name(pairing.mode);
     let _ = writeln!(out, "{} — {mode}\n{summary}\n", case.title);
     for (k, p) in pairing.pairs.iter().enumerate() {
-        let lock = if p.locked { " [locked]" } else { "" };
+        let lock = if p.locked {
+            format!(" {}", t.locked_mark)
+        } else {
+            String::new()
+        };
         let topic = if p.topic.is_empty() {
             "—"
         } else {

@@ -16,10 +16,15 @@ pub struct Status {
 }
 
 impl Status {
-    /// "age 58, 33 years of experience, rank 3"
+    /// "age 58, 33 years of experience, rank 3"; "1 year", "1.5 years".
     pub fn describe(&self) -> String {
+        let years = if self.experience_tenths == 10 {
+            "year"
+        } else {
+            "years"
+        };
         format!(
-            "age {}, {} years of experience, rank {}",
+            "age {}, {} {years} of experience, rank {}",
             self.age,
             f64::from(self.experience_tenths) / 10.0,
             self.rank

@@ -698,8 +698,9 @@ impl<'a> Validator<'a> {
                     .field("lacks")
                     .index(k),
                 format!(
-                    "nobody offers {t:?} ({}), lacked by {n} participant(s)",
-                    self.case.topic_name(t)
+                    "nobody offers {t:?} ({}), lacked by {n} participant{}",
+                    self.case.topic_name(t),
+                    if n == 1 { "" } else { "s" }
                 ),
             );
         }

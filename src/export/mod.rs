@@ -78,9 +78,10 @@ impl Format {
 }
 
 /// Topic names for a list of ids, comma-separated.
+/// Topic names joined by semicolons: names often hold commas ("Геометрия, 10 класс").
 fn topic_names(case: &Case, ids: &[String]) -> String {
     ids.iter()
         .map(|id| case.topic_name(id))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join("; ")
 }

@@ -34,7 +34,9 @@ pub struct ReasonText {
     pub and: &'static str,
     /// `revmap pair` text: "{pairs} pairs, {served} deficits served, score {score}"
     pub summary: &'static str,
-    /// "Unmatched ({count})"
+    /// After a locked or fixed pair in the text table.
+    pub locked_mark: &'static str,
+    /// "Without a mentor ({count})": everyone with a deficit left unserved
     pub unmatched_heading: &'static str,
     /// "Blocking pairs ({count})"
     pub blocking_heading: &'static str,
@@ -86,7 +88,8 @@ pub static EN: ReasonText = ReasonText {
     no_mutual: "Nobody can both teach {mentee_acc} and learn something from {mentee_acc} in return.",
     and: " and ",
     summary: "{pairs} pairs, {served} deficits served, score {score}",
-    unmatched_heading: "Unmatched ({count})",
+    locked_mark: "[locked]",
+    unmatched_heading: "Without a mentor ({count})",
     blocking_heading: "Blocking pairs left by fixed pairs ({count})",
     status: en_status,
     younger: |y| format!("{} younger", en_years(y * 10)),
@@ -120,6 +123,7 @@ pub static RU: ReasonText = ReasonText {
     no_mutual: "Нет никого, кто мог бы научить {mentee_acc} и сам чему-то научиться в ответ.",
     and: " и ",
     summary: "пар: {pairs}, закрыто дефицитов: {served}, баллы: {score}",
+    locked_mark: "[закреплена]",
     unmatched_heading: "Без наставника ({count})",
     blocking_heading: "Блокирующие пары из-за закреплённых ({count})",
     status: ru_status,

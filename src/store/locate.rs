@@ -100,6 +100,22 @@ impl<'s> Outline<'s> {
 
 /// The first identifier of the document (after comments and `#![enable]` attributes):
 /// `Case` or `Session`, used to tell file kinds apart.
+/// Where the document starts after comments, whitespace and attributes; `None` when the
+/// text holds nothing else (an empty or comment-only file).
+pub fn content_start(src: &str) -> Option<usize> {
+    let mut p = Parser {
+        src: src.as_bytes(),
+        pos: 0,
+        nodes: Vec::new(),
+    };
+    p.skip_trivia();
+    while p.peek() == Some(b'#') {
+        p.skip_attribute();
+        p.skip_trivia();
+    }
+    (p.pos < src.len()).then_some(p.pos)
+}
+
 pub fn first_ident(src: &str) -> Option<&str> {
     let mut p = Parser {
         src: src.as_bytes(),

@@ -92,11 +92,24 @@ pub fn set_version(text: &str, v: u32) -> String {
 /// another version can be recognised before it is parsed. Parsing stops right after the
 /// version: a hostile file with a million participants after it costs nothing here.
 pub fn probe_version(text: &str) -> Result<u32, Located> {
+    const EXPECTED: &str = "expected `Case(…)` (a case file) or `Session(…)` (a session file)";
+    let Some(start) = super::locate::content_start(text) else {
+        let message = format!("the file holds nothing but comments or blanks; {EXPECTED}");
+        return Err(Located::new(Severity::Error, "empty", (1, 1), message));
+    };
     // The probe must carry the file's own struct name: RON checks it.
     let name = match super::locate::first_ident(text) {
         Some("Case") => "Case",
         Some("Session") => "Session",
-        _ => "Probe",
+        Some(other) => {
+            let message = format!("found `{other}`; {EXPECTED}");
+            return Err(Located {
+                width: other.chars().count().max(1),
+                ..Located::new(Severity::Error, "type", line_col(text, start), message)
+            });
+        }
+        // An unnamed `(…)`: RON accepts it for any struct.
+        None => "Probe",
     };
     let found = Cell::new(None);
     let parsed = ron_io::parse_seed(
@@ -230,5 +243,17 @@ mod tests {
             2
         );
         assert!(probe_version("Session(title: \"t\")").is_err());
+    }
+
+    #[test]
+    fn an_empty_file_or_another_struct_says_what_was_expected() {
+        for text in ["", "  \n", "// only a comment\n/* and another */\n"] {
+            let e = probe_version(text).unwrap_err();
+            assert_eq!((e.code.as_str(), e.line, e.col), ("empty", 1, 1), "{text:?}");
+            assert!(e.message.contains("expected `Case(…)`"), "{}", e.message);
+        }
+        let e = probe_version("// note\nPairing(version: 1)").unwrap_err();
+        assert_eq!((e.code.as_str(), e.line, e.col, e.width), ("type", 2, 1, 7));
+        assert!(e.message.starts_with("found `Pairing`; expected"), "{}", e.message);
     }
 }
