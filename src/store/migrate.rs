@@ -249,11 +249,19 @@ mod tests {
     fn an_empty_file_or_another_struct_says_what_was_expected() {
         for text in ["", "  \n", "// only a comment\n/* and another */\n"] {
             let e = probe_version(text).unwrap_err();
-            assert_eq!((e.code.as_str(), e.line, e.col), ("empty", 1, 1), "{text:?}");
+            assert_eq!(
+                (e.code.as_str(), e.line, e.col),
+                ("empty", 1, 1),
+                "{text:?}"
+            );
             assert!(e.message.contains("expected `Case(…)`"), "{}", e.message);
         }
         let e = probe_version("// note\nPairing(version: 1)").unwrap_err();
         assert_eq!((e.code.as_str(), e.line, e.col, e.width), ("type", 2, 1, 7));
-        assert!(e.message.starts_with("found `Pairing`; expected"), "{}", e.message);
+        assert!(
+            e.message.starts_with("found `Pairing`; expected"),
+            "{}",
+            e.message
+        );
     }
 }
