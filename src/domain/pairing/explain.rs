@@ -197,8 +197,14 @@ impl<'a> Explainer<'a> {
             Reason::CapacityUsed { taken_by } => {
                 let mut pairs: Vec<String> = Vec::new();
                 for p in taken_by {
-                    // A network pair on two topics reads as one pair here.
-                    let pair = format!("{} → {}", self.name(&p.mentor), self.name(&p.mentee));
+                    // A network pair on two topics reads as one pair here; a pair that
+                    // already serves this person says so, or it reads like a riddle.
+                    let own = if p.mentee == u.participant {
+                        t.own_pair
+                    } else {
+                        ""
+                    };
+                    let pair = format!("{} → {}{own}", self.name(&p.mentor), self.name(&p.mentee));
                     if !pairs.contains(&pair) {
                         pairs.push(pair);
                     }
