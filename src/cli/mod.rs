@@ -58,7 +58,8 @@ pub struct Cli {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Interface language (default: the LANG environment variable, then the case's language)
+    /// Interface language (default: the LANG environment variable, then the case's language;
+    /// `check`'s compiler-style messages are in English)
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 
