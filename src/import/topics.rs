@@ -540,6 +540,21 @@ mod tests {
             .collect()
     }
 
+    /// The issue's own examples, against the default catalogue (School 291's).
+    #[test]
+    fn the_default_catalogue_maps_the_examples_trainers_bring() {
+        let m = Matcher::new(&super::super::default_base().catalogue);
+        let cell = "эксель; Excel таблицы; работа с родителями трудных; видео монтаж";
+        let got: Vec<String> = map_cell(&m, cell)
+            .into_iter()
+            .map(|e| match e.best {
+                Some(b) if b.accepted() => b.topic,
+                _ => format!("?{}", e.text),
+            })
+            .collect();
+        assert_eq!(got, ["excel", "excel", "risk_parents", "video"]);
+    }
+
     #[test]
     fn splits_on_separators_and_strips_numbering() {
         assert_eq!(
