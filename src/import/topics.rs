@@ -148,6 +148,15 @@ impl Matcher {
     }
 
     fn score_entry(&self, text: &str) -> Option<Match> {
+        // A topic's own id ("video", "excel"), as a trainer's list may give it: sure.
+        let key = text.trim().to_lowercase();
+        if let Some(c) = self.candidates.iter().find(|c| c.id.to_lowercase() == key) {
+            return Some(Match {
+                topic: c.id.clone(),
+                confidence: 1.0,
+                runner_up: None,
+            });
+        }
         let phrase = Phrase::new(text);
         if phrase.tokens.is_empty() {
             return None;
@@ -553,6 +562,8 @@ mod tests {
             })
             .collect();
         assert_eq!(got, ["excel", "excel", "risk_parents", "video"]);
+        let by_id = m.best(" Video ").expect("a topic id is a match");
+        assert_eq!((by_id.topic.as_str(), by_id.confidence), ("video", 1.0));
     }
 
     #[test]
