@@ -80,9 +80,14 @@ fn footer_text(m: &Model) -> String {
         return page;
     };
     let teams = &m.session.teams;
+    // Teams that brought no maps are not shown, so they are not counted either.
+    let shown = |t: &&crate::domain::session::TeamWork| !t.maps.is_empty();
     let numbers = [
-        ("k", (x.team + 1).to_string()),
-        ("n", teams.len().to_string()),
+        (
+            "k",
+            teams[..=x.team].iter().filter(shown).count().to_string(),
+        ),
+        ("n", teams.iter().filter(shown).count().to_string()),
         ("j", (x.map + 1).to_string()),
         ("maps", teams[x.team].maps.len().to_string()),
     ];

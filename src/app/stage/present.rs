@@ -1,13 +1,13 @@
 //! Stage 6, Present: the current map, every team's maps one after another, or the pair
 //! list, page by page, for the room.
 
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
 use crate::app::model::Model;
 use crate::app::msg::{Action, Cmd};
 use crate::app::stage::map;
 use crate::domain::case::Stage;
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
-
 use crate::domain::session::{Field, Map, Session};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -85,7 +85,8 @@ pub fn passport_pages(m: &Model, map: &Map) -> Vec<Vec<Field>> {
     pages
 }
 
-/// Rows left for content under the big heading, with the stage bar and status line.
+/// Rows Present spends besides the heading and the page: the stage bar, the line under the
+/// heading and a gap, the footer, the status line.
 pub const CHROME_ROWS: u16 = 6;
 
 /// From this many rows on (a projector-sized terminal) the heading is drawn twice as tall.
@@ -165,27 +166,20 @@ pub fn slide_at(m: &Model, page: usize) -> Option<Slide> {
     })
 }
 
-/// The first page of the next (or previous) team's maps, if there is one.
+/// The first page of the next team's maps; going back, of this team's maps, or from their
+/// first page of the team before (teams without maps are passed over).
 fn team_start(m: &Model, forward: bool) -> Option<usize> {
     let here = slide_at(m, m.present.page)?;
     let all = slides(m);
-    let firsts = all.iter().filter(|x| x.map == 0);
-    if forward {
-        firsts
-            .filter(|x| x.team > here.team)
-            .map(|x| x.first_page)
-            .next()
+    let mut firsts = all.iter().filter(|x| x.map == 0);
+    let target = if forward {
+        firsts.find(|x| x.team > here.team)
+    } else if here.map == 0 && here.page == 0 {
+        firsts.rfind(|x| x.team < here.team)
     } else {
-        let back = if here.map == 0 && here.page == 0 {
-            here.team.checked_sub(1)?
-        } else {
-            here.team
-        };
-        firsts
-            .filter(|x| x.team == back)
-            .map(|x| x.first_page)
-            .next()
-    }
+        firsts.find(|x| x.team == here.team)
+    };
+    target.map(|x| x.first_page)
 }
 
 pub fn page_count(m: &Model) -> usize {
@@ -388,6 +382,27 @@ mod tests {
         assert_eq!(team_of(&m), Some((0, 0, 0)));
         ch(&mut m, '[');
         assert_eq!(team_of(&m), Some((0, 0, 0)));
+    }
+
+    /// A team that brought no maps (only goals or pairs) is passed over both ways.
+    #[test]
+    fn brackets_pass_over_a_team_without_maps() {
+        let mut m = teams(Lang::En);
+        let second = m.session.teams.remove(1);
+        m.session.teams.push(crate::domain::session::TeamWork {
+            team: "No maps".into(),
+            ..Default::default()
+        });
+        m.session.teams.push(second);
+        update(&mut m, Msg::Resize(80, 24));
+        ch(&mut m, '6');
+        let at = |m: &Model| slide_at(m, m.present.page).map(|x| (x.team, x.map, x.page));
+        ch(&mut m, ']');
+        assert_eq!(at(&m), Some((2, 0, 0)));
+        let text = crate::app::testkit::screen(&crate::app::testkit::draw(&mut m, 80, 24));
+        assert!(text.contains("team 2 of 2"), "{text}");
+        ch(&mut m, '[');
+        assert_eq!(at(&m), Some((0, 0, 0)));
     }
 
     #[test]
