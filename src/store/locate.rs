@@ -40,16 +40,7 @@ pub struct Outline<'s> {
 
 impl<'s> Outline<'s> {
     pub fn parse(src: &'s str) -> Outline<'s> {
-        let mut p = Parser {
-            src: src.as_bytes(),
-            pos: 0,
-            nodes: Vec::new(),
-        };
-        p.skip_trivia();
-        while p.peek() == Some(b'#') {
-            p.skip_attribute();
-            p.skip_trivia();
-        }
+        let mut p = Parser::after_preamble(src);
         let root = p.value(0);
         Outline {
             src,
@@ -98,35 +89,17 @@ impl<'s> Outline<'s> {
     }
 }
 
-/// The first identifier of the document (after comments and `#![enable]` attributes):
-/// `Case` or `Session`, used to tell file kinds apart.
 /// Where the document starts after comments, whitespace and attributes; `None` when the
 /// text holds nothing else (an empty or comment-only file).
 pub fn content_start(src: &str) -> Option<usize> {
-    let mut p = Parser {
-        src: src.as_bytes(),
-        pos: 0,
-        nodes: Vec::new(),
-    };
-    p.skip_trivia();
-    while p.peek() == Some(b'#') {
-        p.skip_attribute();
-        p.skip_trivia();
-    }
+    let p = Parser::after_preamble(src);
     (p.pos < src.len()).then_some(p.pos)
 }
 
+/// The first identifier of the document (after comments and `#![enable]` attributes):
+/// `Case` or `Session`, used to tell file kinds apart.
 pub fn first_ident(src: &str) -> Option<&str> {
-    let mut p = Parser {
-        src: src.as_bytes(),
-        pos: 0,
-        nodes: Vec::new(),
-    };
-    p.skip_trivia();
-    while p.peek() == Some(b'#') {
-        p.skip_attribute();
-        p.skip_trivia();
-    }
+    let mut p = Parser::after_preamble(src);
     let start = p.pos;
     p.ident();
     (p.pos > start).then(|| &src[start..p.pos])
@@ -136,6 +109,23 @@ struct Parser<'s> {
     src: &'s [u8],
     pos: usize,
     nodes: Vec<Node>,
+}
+
+impl<'s> Parser<'s> {
+    /// A parser standing at the document itself: comments, blanks and `#![…]` skipped.
+    fn after_preamble(src: &'s str) -> Parser<'s> {
+        let mut p = Parser {
+            src: src.as_bytes(),
+            pos: 0,
+            nodes: Vec::new(),
+        };
+        p.skip_trivia();
+        while p.peek() == Some(b'#') {
+            p.skip_attribute();
+            p.skip_trivia();
+        }
+        p
+    }
 }
 
 impl Parser<'_> {
