@@ -183,6 +183,8 @@ impl Parser<'_> {
     }
 
     fn push(&mut self, start: usize, kind: Kind) -> usize {
+        // A string cut off at the end of the file (`r##`, a trailing `\`) steps past it.
+        self.pos = self.pos.min(self.src.len());
         self.nodes.push(Node {
             span: Span {
                 start,
@@ -504,6 +506,40 @@ Case(
     #[test]
     fn map_keys_are_fields() {
         assert_eq!(at(Path::root().field("map").field("k")), (10, 16));
+    }
+
+    /// Found by the session_loader fuzzer: a string cut off at the very end of the file
+    /// (`r##`, a trailing backslash) used to leave a span past the end, and slicing it
+    /// panicked. Every such ending now outlines without a panic, spans inside the text.
+    #[test]
+    fn strings_cut_off_at_the_end_stay_inside_the_text() {
+        let found = include_bytes!("../../tests/fixtures/fuzz/session-raw-string-at-eof.ron");
+        let found = String::from_utf8_lossy(found).into_owned();
+        let endings = [
+            "{r##",
+            "{r#\"ab",
+            "{r\"",
+            "{\"a\\",
+            "[\"x\\",
+            "{'a\\",
+            "(k: b\"\\",
+        ];
+        let mut texts: Vec<String> = endings
+            .iter()
+            .map(|e| format!("Session(version: 1, team: {e}"))
+            .collect();
+        texts.push(found);
+        for text in &texts {
+            let o = Outline::parse(text);
+            for n in &o.nodes {
+                assert!(
+                    n.span.start <= n.span.end && n.span.end <= text.len(),
+                    "{text:?}"
+                );
+            }
+            let checked = crate::store::session_file::check_session_text("x.ron", text);
+            assert!(checked.value.is_none(), "{text:?} is refused, not a panic");
+        }
     }
 
     #[test]
