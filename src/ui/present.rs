@@ -13,8 +13,8 @@ use crate::app::Model;
 use crate::app::room::face;
 use crate::app::stage::map::names;
 use crate::app::stage::present::{
-    Content, PAIR_ROWS, body_rows, has_teams, heading_rows, page_count, pairs_per_page,
-    passport_pages, shown_text, slide_at,
+    Content, PAIR_ROWS, Slide, body_rows, heading_rows, page_count, pairs_per_page, passport_pages,
+    shown_text, slide_at,
 };
 use crate::domain::room::clock_face;
 use crate::domain::session::Map;
@@ -33,8 +33,14 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
     .areas(area);
     let heading = big_clock(m, t, heading, buf);
     let page = m.present.page;
-    match (m.present.content, m.map.map(&m.session)) {
-        (Content::Map, Some(map)) => {
+    // Where the teams' show stands, found once for the page and its footer.
+    let slide = match m.present.content {
+        Content::Teams => slide_at(m, page),
+        _ => None,
+    };
+    match (m.present.content, m.map.map(&m.session), slide) {
+        (Content::Teams, _, Some(x)) => team_page(m, t, x, [heading, subtitle, content], buf),
+        (Content::Map, Some(map), _) => {
             bigtext::heading(
                 &names(&m.session.case, &map.subject, " & ", first_name),
                 t,
@@ -45,10 +51,7 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
             centered_line(&name, t, subtitle, buf);
             map_page(m, t, map, page, content, buf);
         }
-        (Content::Teams, _) if has_teams(&m.session) => {
-            team_page(m, t, [heading, subtitle, content], buf);
-        }
-        (Content::Pairs, _) if m.session.pairing.result.is_some() => {
+        (Content::Pairs, _, _) if m.session.pairing.result.is_some() => {
             bigtext::heading(s.present.pairs_title, t, heading, buf);
             pairs_page(m, t, page, content, buf);
         }
@@ -61,21 +64,17 @@ pub fn render(m: &Model, t: &Theme, body: Rect, buf: &mut Buffer) {
                 .render(content, buf);
         }
     }
-    Line::styled(footer_text(m), t.text())
+    Line::styled(footer_text(m, slide), t.text())
         .alignment(Alignment::Right)
         .render(footer, buf);
 }
 
 /// "page 3 of 7", and in the teams' show which team and map first.
-fn footer_text(m: &Model) -> String {
+fn footer_text(m: &Model, slide: Option<Slide>) -> String {
     let s = m.strings();
     let n = (m.present.page + 1).to_string();
     let all = page_count(m).to_string();
     let page = fill(s.present.page, &[("n", &n), ("all", &all)]);
-    let slide = match m.present.content {
-        Content::Teams => slide_at(m, m.present.page),
-        _ => None,
-    };
     let Some(x) = slide else {
         return page;
     };
@@ -96,10 +95,8 @@ fn footer_text(m: &Model) -> String {
 }
 
 /// A page of the teams' show: the team's name big, whose map it is beneath, then the page.
-fn team_page(m: &Model, t: &Theme, [heading, subtitle, content]: [Rect; 3], buf: &mut Buffer) {
-    let Some(x) = slide_at(m, m.present.page) else {
-        return;
-    };
+fn team_page(m: &Model, t: &Theme, x: Slide, areas: [Rect; 3], buf: &mut Buffer) {
+    let [heading, subtitle, content] = areas;
     let work = &m.session.teams[x.team];
     let map = &work.maps[x.map];
     let case = &m.session.case;

@@ -27,7 +27,7 @@ pub struct State {
 }
 
 /// The passport fields a presented map shows, in order (its name is the subtitle).
-pub const SHOWN: [Field; 12] = [
+const SHOWN: [Field; 12] = [
     Field::Participants,
     Field::Goal,
     Field::Problem,
@@ -43,7 +43,7 @@ pub const SHOWN: [Field; 12] = [
 ];
 
 /// Columns of text on Present: the terminal's, less the side margins.
-pub fn body_cols(cols: u16) -> u16 {
+fn body_cols(cols: u16) -> u16 {
     cols.saturating_sub(4).max(1)
 }
 
@@ -87,10 +87,10 @@ pub fn passport_pages(m: &Model, map: &Map) -> Vec<Vec<Field>> {
 
 /// Rows Present spends besides the heading and the page: the stage bar, the line under the
 /// heading and a gap, the footer, the status line.
-pub const CHROME_ROWS: u16 = 6;
+const CHROME_ROWS: u16 = 6;
 
 /// From this many rows on (a projector-sized terminal) the heading is drawn twice as tall.
-pub const TALL_ROWS: u16 = 50;
+const TALL_ROWS: u16 = 50;
 
 /// Rows of the big heading at a terminal height of `rows`.
 pub fn heading_rows(rows: u16) -> u16 {
@@ -152,7 +152,7 @@ fn slides(m: &Model) -> Vec<Slide> {
 }
 
 /// Whether the session holds teams' maps to present.
-pub fn has_teams(s: &Session) -> bool {
+fn has_teams(s: &Session) -> bool {
     s.teams.iter().any(|t| !t.maps.is_empty())
 }
 
