@@ -167,6 +167,16 @@ pub enum EditTarget {
     ItemPresenter(usize),
 }
 
+impl EditTarget {
+    /// A plan item's title and who presents are one line: Enter finishes them.
+    pub fn is_one_line(self) -> bool {
+        matches!(
+            self,
+            EditTarget::ItemTitle(_) | EditTarget::ItemPresenter(_)
+        )
+    }
+}
+
 /// A single-line input shown in place (filters, a path).
 pub struct LineInput {
     pub target: LineTarget,

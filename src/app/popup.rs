@@ -176,12 +176,7 @@ fn take(m: &mut Model, purpose: PickFor, item: PickItem) {
 /// Esc, Ctrl-S and Enter while typing.
 pub fn on_insert(m: &mut Model, a: Action) -> Option<Cmd> {
     if let Some(Popup::Editor(ed)) = &mut m.popup {
-        // A plan item's title and who presents are one line: Enter is done there.
-        let one_line = matches!(
-            ed.target,
-            EditTarget::ItemTitle(_) | EditTarget::ItemPresenter(_)
-        );
-        if a == Action::InputEnter && !one_line {
+        if a == Action::InputEnter && !ed.target.is_one_line() {
             ed.area.insert_newline();
             return None;
         }
